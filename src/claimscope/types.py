@@ -17,37 +17,43 @@ from typing import Any, Literal
 import attrs
 
 __all__ = [
+    "CLAIM_STATUSES",
+    "HEDGE_KINDS",
+    "LOCATION_KINDS",
+    "MENTION_KINDS",
     "QUALIFIERS",
     "QUANTITY_KINDS",
-    "WEAPON_CATEGORIES",
-    "LOCATION_KINDS",
-    "SOURCE_KINDS",
     "QUOTE_MODES",
-    "HEDGE_KINDS",
-    "CLAIM_STATUSES",
-    "MENTION_KINDS",
-    "Span",
+    "SOURCE_KINDS",
+    "WEAPON_CATEGORIES",
+    "Attribution",
+    "Claim",
+    "Diagnostic",
+    "Document",
+    "Hedge",
+    "Location",
     "Mention",
     "Quantity",
-    "Weapon",
-    "Location",
-    "Source",
-    "Attribution",
-    "Hedge",
-    "Claim",
-    "Document",
-    "Diagnostic",
     "Result",
+    "Source",
+    "Span",
+    "Weapon",
 ]
 
-Qualifier = Literal["exact", "more_than", "at_least", "less_than", "up_to", "about", "range", "vague"]
-QuantityKind = Literal["count", "length", "area", "mass", "money", "percent", "duration", "speed", "other"]
+Qualifier = Literal[
+    "exact", "more_than", "at_least", "less_than", "up_to", "about", "range", "vague"
+]
+QuantityKind = Literal[
+    "count", "length", "area", "mass", "money", "percent", "duration", "speed", "other"
+]
 WeaponCategory = Literal[
     "tank", "armoured_vehicle", "artillery", "rocket_artillery", "cruise_missile",
     "ballistic_missile", "missile", "air_defence", "drone", "aircraft", "helicopter",
     "naval_vessel", "small_arms", "anti_tank_weapon", "bomb", "munition", "other",
 ]  # fmt: skip
-LocationKind = Literal["populated_place", "admin_region", "country", "water_body", "feature", "region"]
+LocationKind = Literal[
+    "populated_place", "admin_region", "country", "water_body", "feature", "region"
+]
 SourceKind = Literal["person", "organisation", "unnamed", "pronoun", "media"]
 QuoteMode = Literal["direct", "indirect", "mixed"]
 HedgeKind = Literal["unverified", "conditional", "uncertain", "denial"]

@@ -15,7 +15,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, cast
 
 from claimscope.matching import PhraseTable
-from claimscope.types import HEDGE_KINDS, Hedge, HedgeKind
+from claimscope.types import HEDGE_KINDS, Hedge, HedgeKind, HedgeScope
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,8 +42,9 @@ class HedgeExtractor:
         """Yield one :class:`~claimscope.types.Hedge` per lexicon match."""
         table, document_cues = _lexicon()
         for match in table.find(doc):
-            sentence = doc[match.start_token].sent.text.lower() if doc.has_annotation(
-                "SENT_START") else ""
-            scope = "document" if any(cue in sentence for cue in document_cues) else "sentence"
+            has_sentences = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+            sentence = doc[match.start_token].sent.text.lower() if has_sentences else ""
+            wide = any(cue in sentence for cue in document_cues)
+            scope: HedgeScope = "document" if wide else "sentence"
             yield Hedge(start=match.start, end=match.end, text=match.text,
                         kind=cast(HedgeKind, match.key), scope=scope)
