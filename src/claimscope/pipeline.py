@@ -236,7 +236,7 @@ class Pipeline:
 def _select(available: list[RegisteredExtractor], names: Sequence[str] | None
             ) -> list[RegisteredExtractor]:
     if names is None:
-        return available
+        return sorted(available, key=lambda r: r.info.name)
     by_name = {r.info.name: r for r in available}
     missing = [name for name in names if name not in by_name]
     if missing:
