@@ -1,0 +1,88 @@
+"""Contexts that make a number something other than an amount: dates, clock times,
+ages, identifiers (model and unit numbers), phone numbers and calibres.
+
+>>> import spacy
+>>> from claimscope.extractors.quantities.tokens import TokenView
+>>> v = TokenView(spacy.blank("en")("On May 12 a 45-year-old man saw Leopard 2 tanks."))
+>>> not_an_amount(v, 2, 3), not_an_amount(v, 5, 6), not_an_amount(v, 14, 15)
+(True, True, True)
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib.resources import files
+
+from claimscope.extractors.quantities.lexicon import MONTHS, STOP_WORDS
+from claimscope.extractors.quantities.tokens import TokenView
+
+__all__ = ["not_an_amount", "designators", "CLOCK_WORDS"]
+
+#: Words after a number that make it a clock time.
+CLOCK_WORDS = frozenset(
+    "a.m. p.m. am pm a.m p.m gmt utc bst cet cest eet eest est edt pst pdt msk idt ist "
+    "local hrs o'clock h".split()
+)
+_AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+#: Capitalised words that may precede an amount without making it an identifier.
+_OPENERS = frozenset(
+    "about around some nearly almost roughly approximately over under more less fewer at "
+    "up as between from only just all another the a an and but or of in on to by for with "
+    "since after before killing killed wounding wounded including among and estimated "
+    "another total officials police".split()
+)
+
+
+@functools.cache
+def designators() -> frozenset[str]:
+    """Lower-case nouns after which a number names something ("Resolution 2334")."""
+    raw = json.loads(files(__package__).joinpath("data/contexts.json").read_text("utf-8"))
+    return frozenset(raw["designators"])
+
+
+def _is_date(view: TokenView, start: int, end: int) -> bool:
+    before = view.lower[start - 1] if start > 0 else ""
+    after = view.lower[end] if end < view.n else ""
+    # "May"/"March" are dates only when capitalised; the modal verb "may" is not.
+    return (before in MONTHS and view.is_title(start - 1)) or (
+        after in MONTHS and view.is_title(end))
+
+
+def _is_age(view: TokenView, end: int) -> bool:
+    following = view.lower[end:end + 4]
+    if len(following) >= 3 and following[0] == "-" and following[1] in _AGE_UNITS \
+            and following[2] == "-" and following[3:4] == ["old"]:
+        return True
+    return len(following) >= 2 and following[0] in _AGE_UNITS and following[1] == "old"
+
+
+def _is_identifier(view: TokenView, start: int) -> bool:
+    """A number right after a name or designator: "Leopard 2", "Flight 17", "No. 5"."""
+    if start == 0:
+        return False
+    prev = view.text[start - 1]
+    low = view.lower[start - 1]
+    if low in designators() or low in ("no.", "#", "number", "nr", "nr."):
+        return True
+    if not prev[:1].isupper() or low in _OPENERS or low in STOP_WORDS or low in MONTHS:
+        return False
+    # Title-case headline verbs ("Russia Fires 40 Missiles") are not names.
+    return not (low.endswith(("s", "ed")) and prev.isalpha() and len(prev) > 3)
+
+
+def _is_phone_or_code(view: TokenView, start: int, end: int) -> bool:
+    """Digit groups side by side ("+380 44 123 4567") are not one amount."""
+    before = view.text[start - 1] if start > 0 else ""
+    after = view.text[end] if end < view.n else ""
+    return (before[:1].isdigit() or before[:1] == "+") or after[:1].isdigit()
+
+
+def not_an_amount(view: TokenView, start: int, end: int) -> bool:
+    """True when the digit number at tokens ``[start, end)`` is a date, time, age, id or
+    phone fragment rather than an amount."""
+    after = view.lower[end] if end < view.n else ""
+    before = view.lower[start - 1] if start > 0 else ""
+    return (_is_date(view, start, end) or after in CLOCK_WORDS or _is_age(view, end)
+            or before in ("aged", "age", "ages") or _is_identifier(view, start)
+            or _is_phone_or_code(view, start, end))

@@ -1,0 +1,129 @@
+"""The quantity lexicons, loaded once from package data (``data/*.json``).
+
+All word lists live in JSON files with a provenance note; this module only turns them
+into lookup tables keyed by lower-cased token tuples.
+
+>>> lexicon().number_units["seven"]
+7
+>>> lexicon().approximators[("at", "least")]
+'at_least'
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib.resources import files
+from typing import Any
+
+import attrs
+
+__all__ = ["Lexicon", "lexicon", "MONTHS", "STOP_WORDS"]
+
+#: Month names (and abbreviations) that make an adjacent number a date.
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. "
+    "oct oct. nov nov. dec dec.".split()
+)
+
+#: Function words that end a noun phrase after a number (they never modify a counted noun).
+STOP_WORDS = frozenset(
+    """a an the this that these those it its their his her our your my them they he she we
+    you i me him us who whom whose which what where when why how and or but nor so yet if
+    as at by for from in into of off on onto out over per than through to toward towards
+    under until up upon with within without about above across after against along among
+    around before behind below beneath beside besides between beyond during except inside
+    near outside since via amid amidst is are was were be been being am has have had do
+    does did will would shall should can could may might must not no nor also still now
+    then later earlier ago away each apiece overall total alone only just even too very
+    already yet again more most less least there here while whereas although though
+    because unless whether including includes included such both either neither all any
+    some every many much few several other another own same said says say told according
+    reportedly allegedly per cent percent""".split()
+)
+
+
+@attrs.frozen
+class Lexicon:
+    """Lookup tables for number words, approximators, units, currencies and nouns."""
+
+    number_units: dict[str, int]
+    number_tens: dict[str, int]
+    scales: dict[str, int]
+    scale_abbreviations: dict[str, int]
+    dozens: dict[str, int]
+    vague: dict[str, int]
+    fractions: dict[str, float]
+    fraction_counters: dict[str, int]
+    couples: dict[tuple[str, ...], tuple[str, int]]
+    approximators: dict[tuple[str, ...], str]
+    range_openers: frozenset[str]
+    units: dict[tuple[str, ...], tuple[str, str]]
+    calibre_units: frozenset[str]
+    currency_symbols: dict[str, str]
+    currency_words: dict[tuple[str, ...], str]
+    counted: frozenset[str]
+    irregular_plurals: dict[str, str]
+    no_plural_heads: frozenset[str]
+    person_heads: frozenset[str]
+    casualty_words: frozenset[str]
+    casualty_verbs: frozenset[str]
+    toll_words: frozenset[str]
+    demonym_suffixes: tuple[str, ...]
+    compounds: frozenset[str]
+    containers: frozenset[str]
+    max_phrase: int = 4
+
+
+def _load(name: str) -> Any:
+    return json.loads(files(__package__).joinpath(f"data/{name}").read_text("utf-8"))
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().split())
+
+
+def _units(raw: dict[str, Any]) -> dict[tuple[str, ...], tuple[str, str]]:
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
+    for unit, entry in raw["units"].items():
+        for alias in entry["aliases"]:
+            table[_key(alias)] = (unit, entry["kind"])
+    return table
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon, built on first use and shared afterwards.
+
+    >>> lexicon().units[("square", "kilometres")]
+    ('km2', 'area')
+    """
+    numbers, approx, units, nouns = (
+        _load(n) for n in ("numbers.json", "approximators.json", "units.json", "nouns.json")
+    )
+    approximators = {
+        _key(p): q for q, phrases in approx.items()
+        if q not in ("_provenance", "range_openers") for p in phrases
+    }
+    symbols = {s: code for code, e in units["currencies"].items() for s in e["symbols"]}
+    words = {_key(w): code for code, e in units["currencies"].items() for w in e["words"]}
+    counted = frozenset(nouns["counted"]) | frozenset(nouns["irregular_plurals"].values())
+    return Lexicon(
+        number_units=numbers["units"], number_tens=numbers["tens"], scales=numbers["scales"],
+        scale_abbreviations=numbers["scale_abbreviations"], dozens=numbers["dozen"],
+        vague=numbers["vague"], fractions=numbers["fractions"],
+        fraction_counters=numbers["fraction_counters"],
+        couples={_key(k): (v[0], v[1]) for k, v in numbers["couple"].items()},
+        approximators=approximators, range_openers=frozenset(approx["range_openers"]),
+        units=_units(units), calibre_units=frozenset(units["calibre_units"]),
+        currency_symbols=symbols, currency_words=words, counted=counted,
+        irregular_plurals=nouns["irregular_plurals"],
+        no_plural_heads=frozenset(nouns["no_plural_heads"]),
+        person_heads=frozenset(nouns["person_heads"]),
+        casualty_words=frozenset(nouns["casualty_words"]),
+        casualty_verbs=frozenset(nouns["casualty_verbs"]),
+        toll_words=frozenset(nouns["toll_words"]),
+        demonym_suffixes=tuple(nouns["demonym_suffixes"]),
+        compounds=frozenset(nouns["compounds"]), containers=frozenset(nouns["containers"]),
+    )

@@ -1,0 +1,245 @@
+"""Reading numbers from tokens: digits, scale words, spelled-out numbers, dozens,
+vague magnitudes ("tens of thousands") and fractions ("a third").
+
+Every reader takes the token list and a start index and returns a :class:`NumberRead`
+(or ``None``); none of them uses regular expressions, and each looks at a bounded
+number of tokens, so a 100,000-digit token costs one linear scan.
+
+>>> parse_digits("1,000")
+(1000.0, 1.0)
+>>> parse_digits("1.2bn")
+(1.2, 1000000000.0)
+>>> parse_digits("T-72") is None
+True
+"""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+
+from claimscope.extractors.quantities.lexicon import lexicon
+
+__all__ = ["NumberRead", "parse_digits", "read_number"]
+
+_DIGITS = frozenset("0123456789")
+
+
+@attrs.frozen
+class NumberRead:
+    """A number found at tokens ``[start, end)``.
+
+    ``vague`` numbers ("dozens") carry their SCHEMA low bound; ``qualifier`` is set
+    when the words themselves imply one ("a couple of" → about); ``fraction`` numbers
+    are shares ("half") expressed in percent.
+    """
+
+    value: float
+    start: int
+    end: int
+    digits: bool = False
+    vague: bool = False
+    fraction: bool = False
+    qualifier: str | None = None
+    scaled: bool = False
+    #: True for a bare four-digit integer that could be a year.
+    year_like: bool = False
+    #: The scale word's factor ("million" → 1e6), 1 when there is none.
+    scale: float = 1.0
+
+
+def _valid_grouping(body: str) -> bool:
+    """Thousands separators must sit between digit groups of three ("1,000,000")."""
+    groups = body.split(",")
+    if len(groups) == 1:
+        return True
+    head, rest = groups[0], groups[1:]
+    return 1 <= len(head) <= 3 and all(len(g) == 3 for g in rest)
+
+
+def parse_digits(text: str) -> tuple[float, float] | None:
+    """Parse a digit token, with an optional attached scale ("25k", "1.2bn").
+
+    Returns ``(value, scale)``; ``None`` for anything else (ordinals, model numbers,
+    clock times, phone fragments with a leading zero, non-finite values).
+
+    >>> parse_digits("3.5"), parse_digits("93rd"), parse_digits("044")
+    ((3.5, 1.0), None, None)
+    """
+    if not text or text[0] not in _DIGITS:
+        return None
+    cut = len(text)
+    while cut > 0 and text[cut - 1].isalpha():
+        cut -= 1
+    body, suffix = text[:cut], text[cut:].lower()
+    scale = 1.0
+    if suffix:
+        if suffix not in lexicon().scale_abbreviations:
+            return None
+        scale = float(lexicon().scale_abbreviations[suffix])
+    if not body or body[-1] not in _DIGITS or body.count(".") > 1:
+        return None
+    if any(c not in _DIGITS and c not in ",." for c in body):
+        return None
+    whole = body.split(".")[0]
+    if not _valid_grouping(whole) or (len(whole) > 1 and whole[0] == "0"):
+        return None
+    value = float(body.replace(",", ""))
+    return (value, scale) if math.isfinite(value * scale) else None
+
+
+def _scale_after(lower: list[str], j: int, money: bool) -> tuple[float, int]:
+    """A scale word after a number ("million", "bn"; "m" only for money)."""
+    if j >= len(lower):
+        return 1.0, j
+    word = lower[j]
+    lex = lexicon()
+    if word in lex.scales:
+        return float(lex.scales[word]), j + 1
+    if word in lex.scale_abbreviations and (money or word not in ("m", "b")):
+        return float(lex.scale_abbreviations[word]), j + 1
+    return 1.0, j
+
+
+def _read_digits(lower: list[str], text: list[str], i: int, money: bool) -> NumberRead | None:
+    parsed = parse_digits(text[i])
+    if parsed is None:
+        return None
+    value, scale = parsed
+    end = i + 1
+    if scale == 1.0:
+        scale, end = _scale_after(lower, end, money)
+    body = text[i]
+    year_like = scale == 1.0 and len(body) == 4 and body.isdigit() and 1800 <= value <= 2100
+    return NumberRead(value * scale, i, end, digits=True, scaled=scale != 1.0,
+                      year_like=year_like, scale=scale)
+
+
+def _read_words(lower: list[str], i: int) -> NumberRead | None:
+    """Spelled-out cardinals: "two", "thirty-five", "one hundred and twenty", "a million"."""
+    lex = lexicon()
+    n = len(lower)
+    total, current, j, seen = 0.0, 0.0, i, False
+    if lower[i] in ("a", "an"):
+        if i + 1 < n and lower[i + 1] in lex.scales:
+            current, j, seen = 1.0, i + 1, True
+        else:
+            return None
+    last = j
+    while j < n:
+        word = lower[j]
+        if word in lex.number_units or word in lex.number_tens:
+            if seen and current % 100 != 0 and current % 10 == 0 and word in lex.number_units:
+                current += lex.number_units[word]
+            elif seen and current % 100 != 0:
+                break
+            else:
+                current += lex.number_units.get(word, lex.number_tens.get(word, 0))
+            seen, last = True, j + 1
+        elif word in lex.scales and seen:
+            scale = lex.scales[word]
+            if scale == 100:
+                current = (current or 1.0) * 100
+            else:
+                total += (current or 1.0) * scale
+                current = 0.0
+            last = j + 1
+        elif word in ("-", "and") and seen and j + 1 < n and (
+                lower[j + 1] in lex.number_units or lower[j + 1] in lex.number_tens):
+            if word == "and" and total + current < 100:
+                break
+            j += 1
+            continue
+        else:
+            break
+        j += 1
+    if not seen or last == i:
+        return None
+    return NumberRead(total + current, i, last)
+
+
+def _read_dozen(lower: list[str], base: NumberRead | None, i: int) -> NumberRead | None:
+    """"a dozen", "two dozen", "a score of"."""
+    lex = lexicon()
+    n = len(lower)
+    if lower[i] in ("a", "an") and i + 1 < n and lower[i + 1] in lex.dozens:
+        return NumberRead(float(lex.dozens[lower[i + 1]]), i, i + 2)
+    if base is not None and base.end < n and lower[base.end] in lex.dozens:
+        return NumberRead(base.value * lex.dozens[lower[base.end]], i, base.end + 1)
+    return None
+
+
+def _read_vague(lower: list[str], i: int) -> NumberRead | None:
+    """"dozens", "hundreds of thousands", "several hundred": twice the base, open above."""
+    lex = lexicon()
+    n = len(lower)
+    j = i
+    if lower[i] in ("several", "a") and i + 1 < n:
+        nxt = lower[i + 1]
+        if lower[i] == "a" and not (i + 2 < n and nxt == "few"):
+            return None
+        j = i + 2 if lower[i] == "a" else i + 1
+        word = lower[j] if j < n else ""
+        plain = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6}
+        if word not in plain:
+            return None
+        return NumberRead(2.0 * plain[word], i, j + 1, vague=True)
+    if lower[j] not in lex.vague:
+        return None
+    product = float(lex.vague[lower[j]])
+    end = j + 1
+    # Chain "tens of thousands", "hundreds of millions".
+    while end + 1 < n and lower[end] == "of" and lower[end + 1] in lex.vague \
+            and lex.vague[lower[end + 1]] > 12:
+        product *= lex.vague[lower[end + 1]]
+        end += 2
+    if lower[j] in ("tens", "scores") and (end == j + 1 and lower[j] == "tens"):
+        return None
+    return NumberRead(2.0 * product, i, end, vague=True)
+
+
+def _read_fraction(lower: list[str], i: int) -> NumberRead | None:
+    """"half", "a third", "two-thirds", "half a million" (a share, or a scaled number)."""
+    lex = lexicon()
+    n = len(lower)
+    j, count = i, 1
+    if lower[i] in lex.fraction_counters and i + 1 < n:
+        count, j = lex.fraction_counters[lower[i]], i + 1
+        if j < n and lower[j] == "-":
+            j += 1
+    if j >= n or lower[j] not in lex.fractions or (j == i and lower[j] != "half"):
+        return None
+    share = count * lex.fractions[lower[j]]
+    if lower[j] == "half" and j + 2 < n and lower[j + 1] in ("a", "an") \
+            and lower[j + 2] in lex.scales:
+        return NumberRead(share * lex.scales[lower[j + 2]], i, j + 3)
+    return NumberRead(round(share * 100, 6), i, j + 1, fraction=True)
+
+
+def read_number(lower: list[str], text: list[str], i: int,
+                money: bool = False) -> NumberRead | None:
+    """Read the number that starts at token ``i``, if any.
+
+    >>> words = "tens of thousands of people".split()
+    >>> read_number(words, words, 0).value
+    20000.0
+    >>> words = "thirty - five tanks".split()
+    >>> read_number(words, words, 0).value
+    35.0
+    """
+    word = lower[i]
+    if word[:1] in _DIGITS:
+        return _read_digits(lower, text, i, money)
+    couple = lexicon().couples.get(tuple(lower[i:i + 3]))
+    if couple is not None:
+        return NumberRead(float(couple[1]), i, i + 3, qualifier=couple[0])
+    fraction = _read_fraction(lower, i)
+    if fraction is not None:
+        return fraction
+    vague = _read_vague(lower, i)
+    if vague is not None:
+        return vague
+    words = _read_words(lower, i)
+    dozen = _read_dozen(lower, words, i)
+    return dozen or words

@@ -1,0 +1,328 @@
+"""The quantity grammar: approximator + number (or range) + unit or counted noun.
+
+:func:`scan` walks the tokens once; at each token that can start a number it reads the
+number, a range end, a unit or counted head, and the approximator before it, then jumps
+past what it consumed. Every step looks at a bounded window, so the scan is linear.
+
+>>> import spacy
+>>> from claimscope.extractors.quantities.tokens import TokenView
+>>> view = TokenView(spacy.blank("en")("Russia lost up to 40 tanks and about 5 km of land."))
+>>> [(" ".join(view.text[q.start:q.end]), q.low, q.high, q.unit) for q in scan(view)]
+[('up to 40 tanks', None, 40.0, 'tank'), ('about 5 km', 5.0, 5.0, 'km')]
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from claimscope.extractors.quantities.bounds import RANGE_CONNECTORS, approximator_before, bounds
+from claimscope.extractors.quantities.context import not_an_amount
+from claimscope.extractors.quantities.lexicon import STOP_WORDS, lexicon
+from claimscope.extractors.quantities.numbers import NumberRead, read_number
+from claimscope.extractors.quantities.tokens import TokenView
+from claimscope.extractors.quantities.units import currency_word_at, read_head, unit_at
+
+__all__ = ["Found", "scan"]
+
+_PARTITIVE = frozenset({"the", "them", "those", "these", "its", "their", "our", "his", "her",
+                        "whom", "which", "us", "your", "my"})
+_PRONOUN_PARTITIVE = frozenset({"them", "whom", "us", "those", "these", "which"})
+_DEICTIC = frozenset({"the", "all", "remaining", "other", "another", "those", "these"})
+_TOLL_LINKS = frozenset({"at", "to", "reached", "hit", "stood", "rose", "climbed", "of", "is",
+                         "was", "now"})
+_PLURAL_VERBS = frozenset({"have", "had", "were", "are", "fled", "died", "remain", "remained",
+                           "lost", "left", "lived", "live", "gathered", "took"})
+_ORDINAL_BEFORE_HALF = frozenset({"first", "second", "latter", "other", "back", "front"})
+_SINGLE_DURATION_OK = frozenset({"for", "within", "after", "in", "than", "last", "past", "next",
+                                 "over", "about", "nearly", "almost", "around"})
+
+
+@attrs.frozen
+class Found:
+    """One quantity: token range, bounds, unit and kind (offsets come from the view)."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str | None
+    kind: str
+
+
+@attrs.define
+class _State:
+    """The last counted noun seen, for "the two that…", "two of them"."""
+
+    unit: str | None = None
+    sentence: int = -10
+
+    def antecedent(self, sentence: int, reach: int = 2) -> str | None:
+        return self.unit if sentence - self.sentence <= reach else None
+
+
+@attrs.frozen
+class _Measure:
+    unit: str | None
+    kind: str
+    end: int
+    factor: float = 1.0
+
+
+def _start_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(
+        set(lex.number_units) | set(lex.number_tens) | set(lex.vague) | set(lex.fractions)
+        | set(lex.fraction_counters) | set(lex.currency_symbols) | {"a", "an", "several"})
+
+
+_STARTS: frozenset[str] | None = None
+
+
+def _range_end(view: TokenView, first: NumberRead, opener: str | None,
+               money: bool) -> NumberRead | None:
+    """The second number of "20 to 25", "500-600", "between 60 and 70", "one or two"."""
+    j = first.end
+    if j + 1 >= view.n or first.vague or first.fraction:
+        return None
+    conn = view.lower[j]
+    allowed = {"between": {"and"}, "from": {"to", "-", "–"}}.get(opener or "", RANGE_CONNECTORS)
+    if conn not in allowed or (conn == "or" and first.digits != view.lower[j + 1][:1].isdigit()):
+        return None
+    k = j + 1
+    if view.lower[k] in lexicon().currency_symbols:
+        k += 1
+    if k >= view.n:
+        return None
+    second = read_number(view.lower, view.text, k, money=money)
+    if second is None or second.vague or second.fraction or (
+            second.digits and not_an_amount(view, second.start, second.end)
+            and not view.lower[second.start - 1] in RANGE_CONNECTORS | {"and"}):
+        return None
+    return second
+
+
+def _measure(view: TokenView, num: NumberRead, j: int, currency: str | None,
+             approx: bool) -> _Measure | None:
+    """A currency or measurement unit right after the number ("km", "-km", "dollars")."""
+    lower = view.lower
+    if currency is not None:
+        return _Measure(currency, "money", j)
+    word = currency_word_at(lower, j)
+    if word is not None:
+        return _Measure(word[0], "money", word[1])
+    hyphen = j + 1 < view.n and lower[j] == "-" and view.attached(j) and view.attached(j + 1)
+    unit = unit_at(lower, j + 1 if hyphen else j)
+    if unit is None:
+        return _Measure(None, "veto", j) if hyphen else None
+    name, kind, end = unit
+    if name == "m" and read_head(view, end) is not None:
+        return _Measure(None, "million", end, 1e6)
+    if name in lexicon().calibre_units and end < view.n and lower[end][:1].isalpha() \
+            and lower[end] not in STOP_WORDS:
+        return _Measure(None, "veto", end)
+    if name == "lb" and num.scaled:
+        return _Measure("gbp", "money", end)
+    if num.value == 1 and not num.digits and kind == "duration" and not approx and (
+            num.start == 0 or lower[num.start - 1] not in _SINGLE_DURATION_OK):
+        return _Measure(None, "veto", end)
+    return _Measure(name, kind, end)
+
+
+def _container(view: TokenView, index: int, unit: str) -> tuple[str, int]:
+    """"25 pieces of military equipment" → ("piece of military equipment", end)."""
+    if unit not in lexicon().containers or index + 2 >= view.n or view.lower[index + 1] != "of":
+        return unit, index + 1
+    inner = read_head(view, index + 2, singular_ok=True)
+    if inner is None or unit_at(view.lower, index + 2) is not None:
+        return unit, index + 1
+    words = " ".join(view.lower[index + 2:inner.index + 1]).replace(" - ", "-")
+    return f"{unit} of {words}", inner.index + 1
+
+
+def _superlative(view: TokenView, start: int, end: int) -> bool:
+    return any(w.endswith("est") or w == "most" for w in view.lower[start:end])
+
+
+def _counted(view: TokenView, num: NumberRead, j: int, state: _State
+             ) -> tuple[str | None, int] | None:
+    """The counted noun after the number, or after "of" for vague and partitive forms."""
+    lower = view.lower
+    singular = num.value == 1 and not num.vague and not num.scaled
+    if j < view.n and lower[j] == "of" and j + 1 < view.n:
+        det = lower[j + 1]
+        if det in _PRONOUN_PARTITIVE:
+            head = read_head(view, j + 2, max_modifiers=0) if det == "them" else None
+            if head is not None:
+                return head.unit, head.index + 1
+            return state.antecedent(view.sent[j]) or "person", j + 2
+        if det in _PARTITIVE:
+            # "one of the shells" singles one out; only larger partitives count.
+            if num.value == 1:
+                return None
+            head = read_head(view, j + 2)
+            if head is None or _superlative(view, j + 2, head.index + 1):
+                return None
+            return head.unit, head.index + 1
+        if num.vague:
+            word = currency_word_at(lower, j + 1)
+            if word is not None:
+                return word[0], word[1]
+            head = read_head(view, j + 1)
+            return (head.unit, head.index + 1) if head is not None else None
+        return None
+    if num.vague and lower[num.start] in ("scores",):
+        return None
+    head = read_head(view, j, singular_ok=singular)
+    if head is None:
+        return None
+    return _container(view, head.index, head.unit)
+
+
+def _bare(view: TokenView, num: NumberRead, first: int, j: int, state: _State
+          ) -> tuple[str | None, int] | None:
+    """A number with no noun that context still makes a count of people or things."""
+    lower, lex = view.lower, lexicon()
+    prev = lower[first - 1] if first > 0 else ""
+    nxt = lower[j] if j < view.n else "."
+    sentence = view.sent[min(j, view.n - 1)] if view.n else 0
+    closing = not nxt[:1].isalpha() or nxt in STOP_WORDS or nxt in _PLURAL_VERBS
+    if prev in ("including", "among") and closing:
+        return state.antecedent(sentence, 0) or "person", j
+    if prev in lex.casualty_verbs and closing:
+        return "person", j + 1 if nxt == "more" else j
+    if prev in _TOLL_LINKS and closing and any(
+            w in lex.toll_words for w in lower[max(0, first - 12):first]):
+        return "person", j
+    loose = prev in ("all", "remaining", "other") and nxt[:1].isalpha() and nxt != "of"
+    if prev in _DEICTIC and (closing or loose) and nxt != "of":
+        unit = state.antecedent(sentence)
+        return (unit, j) if unit is not None else None
+    if num.vague and nxt in _PLURAL_VERBS:
+        return "person", j
+    return None
+
+
+def _one_at(view: TokenView, i: int) -> NumberRead | None:
+    """"a"/"an" as one, after an approximator: "less than a kilometre"."""
+    if view.lower[i] in ("a", "an") and approximator_before(view.lower, i) is not None \
+            and unit_at(view.lower, i + 1) is not None:
+        return NumberRead(1.0, i, i + 1)
+    return None
+
+
+def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
+    lower, lex = view.lower, lexicon()
+    currency = lex.currency_symbols.get(lower[i])
+    k = i
+    if currency is not None:
+        if i + 1 >= view.n or not lower[i + 1][:1].isdigit():
+            return None
+        k = i + 1
+    num = read_number(lower, view.text, k, money=currency is not None) or _one_at(view, k)
+    if num is None:
+        return None
+    if num.digits and currency is None and not_an_amount(view, num.start, num.end):
+        return None
+    if num.fraction and (num.end >= view.n or lower[num.end] != "of" or (
+            i > 0 and lower[i - 1] in _ORDINAL_BEFORE_HALF)):
+        return None
+    return num, currency
+
+
+def _area_follows(view: TokenView, j: int) -> bool:
+    unit = unit_at(view.lower, j)
+    return unit is not None and unit[1] == "area"
+
+
+def _quantity_at(view: TokenView, i: int, state: _State) -> Found | None:
+    global _STARTS
+    if _STARTS is None:
+        _STARTS = _start_words()
+    word = view.lower[i]
+    if not (word[:1].isdigit() or word in _STARTS):
+        return None
+    got = _number_at(view, i)
+    if got is None:
+        return None
+    num, currency = got
+    first = i
+    opener = view.lower[i - 1] if i > 0 and view.lower[i - 1] in lexicon().range_openers else None
+    second = _range_end(view, num, opener, currency is not None)
+    value, high = num.value, None
+    j = num.end
+    if second is not None:
+        if num.digits and second.scale > 1 and num.scale == 1 and num.value < second.value:
+            value = num.value * second.scale
+        high, j = second.value, second.end
+        if high <= value:
+            return None
+        if opener is not None:
+            first = i - 1
+    approx = approximator_before(view.lower, first)
+    if approx is not None and view.lower[approx[1]] == "over" and _area_follows(view, j):
+        approx = None  # "a fire broke out over 15,000 square metres" is spatial.
+    return _finish(view, num, currency, first, j, value, high, approx, state)
+
+
+def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, j: int,
+            value: float, high: float | None, approx: tuple[str, int] | None,
+            state: _State) -> Found | None:
+    measure = _measure(view, num, j, currency, approx is not None)
+    unit: str | None
+    if measure is not None and measure.kind == "veto":
+        return None
+    if measure is not None and measure.kind == "million":
+        value, high = value * 1e6, high * 1e6 if high is not None else None
+        counted = _counted(view, num, measure.end, state)
+        if counted is None:
+            return None
+        unit, end, kind = counted[0], counted[1], "count"
+    elif measure is not None:
+        unit, end, kind = measure.unit, measure.end, measure.kind
+    elif num.fraction:
+        unit, end, kind = "percent", num.end, "percent"
+    else:
+        begin = approx[1] if approx is not None else first
+        counted = _counted(view, num, j, state) or _bare(view, num, begin, j, state)
+        if counted is None:
+            return None
+        unit, end, kind = counted[0], counted[1], "count"
+    if num.year_like and measure is None and (
+            first == 0 or view.lower[first - 1] in _YEAR_PREPS):
+        return None
+    start = approx[1] if approx is not None else first
+    qualifier = _qualifier(num, high, approx)
+    low, top = bounds(qualifier, value, high)
+    return Found(start, end, low, top, qualifier, unit, kind)
+
+
+_YEAR_PREPS = frozenset({"in", "since", "until", "by", "before", "after", "of", "during", "from",
+                         "to", "early", "late", "mid", "and", "the", "till", "through"})
+
+
+def _qualifier(num: NumberRead, high: float | None, approx: tuple[str, int] | None) -> str:
+    if high is not None:
+        return "range"
+    if num.vague:
+        return "vague"
+    if approx is not None:
+        return approx[0]
+    return num.qualifier or "exact"
+
+
+def scan(view: TokenView) -> list[Found]:
+    """Every quantity in the view, left to right, non-overlapping."""
+    found: list[Found] = []
+    state = _State()
+    i = 0
+    while i < view.n:
+        hit = _quantity_at(view, i, state)
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit)
+        if hit.kind == "count" and hit.unit is not None:
+            state.unit, state.sentence = hit.unit, view.sent[hit.end - 1]
+        i = max(hit.end, i + 1)
+    return found

@@ -1,0 +1,178 @@
+"""Units, currencies and counted nouns: what a number measures or counts.
+
+Units are looked up in the alias table of ``data/units.json`` (their dimensions are
+checked against pint's registry by the tests); counted nouns are singularised with a
+small data-driven rule set (irregular plurals from ``data/nouns.json``, then -ies/-es/-s),
+so it works without a lemmatiser in fast mode.
+
+>>> singular("casualties"), singular("people"), singular("buses"), singular("troops")
+('casualty', 'person', 'bus', 'troop')
+>>> unit_at(["square", "kilometres", "of"], 0)
+('km2', 'area', 2)
+"""
+
+from __future__ import annotations
+
+from claimscope.extractors.quantities.lexicon import STOP_WORDS, lexicon
+from claimscope.extractors.quantities.tokens import TokenView
+
+__all__ = ["singular", "is_plural", "unit_at", "currency_word_at", "read_head", "Head"]
+
+_SIBILANT_ES = ("ches", "shes", "sses", "xes", "zzes")
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s")
+#: Participles that stand for people right after a number ("15 injured", "two dead").
+_CASUALTY_HEADS = frozenset({"dead", "killed", "wounded", "injured", "missing", "hurt"})
+
+
+def singular(word: str) -> str:
+    """The singular of a lower-case plural noun (unchanged when it is not plural).
+
+    >>> singular("militias"), singular("vehicles"), singular("churches"), singular("crew")
+    ('militia', 'vehicle', 'church', 'crew')
+    """
+    lex = lexicon()
+    if word in lex.irregular_plurals:
+        return lex.irregular_plurals[word]
+    if not is_plural(word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(_SIBILANT_ES):
+        return word[:-2]
+    return word[:-1]
+
+
+def is_plural(word: str) -> bool:
+    """Looks like a plural noun: irregular plurals, or a regular -s ending.
+
+    >>> is_plural("tanks"), is_plural("was"), is_plural("children"), is_plural("across")
+    (True, False, True, False)
+    """
+    lex = lexicon()
+    if word in lex.irregular_plurals or word in lex.no_plural_heads:
+        return True
+    return (len(word) > 2 and word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS)
+            and word not in STOP_WORDS and word.replace("-", "").isalpha())
+
+
+def unit_at(lower: list[str], j: int) -> tuple[str, str, int] | None:
+    """The longest unit alias starting at token ``j``: ``(unit, kind, end token)``."""
+    table = lexicon().units
+    for size in range(min(lexicon().max_phrase, len(lower) - j), 0, -1):
+        hit = table.get(tuple(lower[j:j + size]))
+        if hit is not None:
+            return hit[0], hit[1], j + size
+    return None
+
+
+def currency_word_at(lower: list[str], j: int) -> tuple[str, int] | None:
+    """A currency named after the number ("dollars", "US dollars", "hryvnias")."""
+    table = lexicon().currency_words
+    for size in (3, 2, 1):
+        hit = table.get(tuple(lower[j:j + size]))
+        if hit is not None:
+            return hit, j + size
+    return None
+
+
+class Head:
+    """The counted noun found after a number: its token and normalised unit name."""
+
+    __slots__ = ("index", "unit")
+
+    def __init__(self, index: int, unit: str) -> None:
+        self.index = index
+        self.unit = unit
+
+
+def _unit_name(view: TokenView, k: int, first: int) -> str:
+    """Singular head, kept with its modifier when the pair is a known counted compound."""
+    lex = lexicon()
+    word = view.lower[k]
+    if view.is_title(k) and word.endswith(lex.demonym_suffixes) and k > 0 \
+            and word not in lex.irregular_plurals:
+        return "person"
+    noun = singular(word)
+    if noun in ("dead", "killed", "wounded", "injured", "missing", "others", "displaced"):
+        return "person"
+    for size in (2, 1):
+        if k - size >= first:
+            modifiers = " ".join(view.lower[k - size:k]).replace(" - ", "-")
+            if f"{modifiers} {noun}" in lex.compounds:
+                return f"{modifiers} {noun}"
+    return noun
+
+
+def _is_stop(view: TokenView, k: int) -> bool:
+    if view.lower[k] in STOP_WORDS:
+        return True
+    # Verbs and adverbs are not stops: tagged "made" in "Ukrainian-made" or "displaced"
+    # modify the noun that follows.
+    return view.tagged and view.pos[k] in ("AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ",
+                                           "PART", "PUNCT")
+
+
+def _head_like(view: TokenView, k: int, singular_ok: bool) -> bool:
+    word = view.lower[k]
+    lex = lexicon()
+    if singular_ok and (word in lex.counted or word in lex.no_plural_heads):
+        return True
+    if view.tagged and view.tag[k] in ("NNS", "NNPS"):
+        return True
+    return is_plural(word) and not singular_ok
+
+
+def _name_joiner(view: TokenView, k: int) -> bool:
+    """"or"/"and"/"/" between two names ("Iskander-M or KN-23 missiles") stays inside."""
+    return (view.lower[k] in ("or", "and", "/") and 0 < k < view.n - 1
+            and view.is_title(k - 1) and view.is_title(k + 1))
+
+
+def read_head(view: TokenView, j: int, singular_ok: bool = False,
+              max_modifiers: int = 5) -> Head | None:
+    """The counted noun of the phrase that starts at token ``j``, skipping modifiers.
+
+    >>> import spacy
+    >>> v = TokenView(spacy.blank("en")("2 Ukrainian-made Grom tactical missiles hit"))
+    >>> h = read_head(v, 1); (v.text[h.index], h.unit)
+    ('missiles', 'missile')
+    """
+    lex = lexicon()
+    k, modifiers = j, 0
+    while k < view.n and modifiers <= max_modifiers:
+        word, text = view.lower[k], view.text[k]
+        if text == "-" and k > j and view.attached(k) and view.attached(k + 1):
+            k += 1
+            continue
+        if not text[:1].isalpha():
+            return None
+        if _name_joiner(view, k):
+            k, modifiers = k + 1, modifiers + 1
+            continue
+        if word in _CASUALTY_HEADS:
+            if k + 1 < view.n and is_plural(view.lower[k + 1]) \
+                    and view.lower[k + 1] not in STOP_WORDS:
+                k, modifiers = k + 1, modifiers + 1
+                continue
+            return Head(k, "person") if k == j else None
+        if _is_stop(view, k):
+            return None
+        if _head_like(view, k, singular_ok) and not _continues(view, k):
+            return Head(k, _unit_name(view, k, j))
+        k, modifiers = k + 1, modifiers + 1
+    return None
+
+
+def _continues(view: TokenView, k: int) -> bool:
+    """A capitalised plural ("White Helmets") or noun modifier that a noun follows."""
+    if k + 1 >= view.n:
+        return False
+    nxt = view.lower[k + 1]
+    if nxt in STOP_WORDS or not view.text[k + 1][:1].isalpha():
+        return False
+    if view.is_title(k) and not view.is_title(k + 1):
+        # "Hamas terrorist targets", "White Helmets teams"; demonyms are heads.
+        return not view.lower[k].endswith(lexicon().demonym_suffixes)
+    lex = lexicon()
+    return (is_plural(view.lower[k]) and is_plural(nxt) and singular(nxt) in lex.counted
+            and view.lower[k] not in lex.irregular_plurals)
