@@ -2,8 +2,10 @@
 
 >>> import spacy
 >>> doc = spacy.blank("en")("Officials said more than 1,000 troops and two dead.")
->>> [(q.text, q.low, q.high, q.qualifier, q.unit) for q in QuantityExtractor().extract(doc)]
-[('more than 1,000 troops', 1000.0, None, 'more_than', 'troop'), ('two dead', 2.0, 2.0, 'exact', 'person')]
+>>> for q in QuantityExtractor().extract(doc):
+...     print(q.text, q.low, q.high, q.qualifier, q.unit)
+more than 1,000 troops 1000.0 None more_than troop
+two dead 2.0 2.0 exact person
 """
 
 from __future__ import annotations

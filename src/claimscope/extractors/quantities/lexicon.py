@@ -20,28 +20,15 @@ import attrs
 
 __all__ = ["Lexicon", "lexicon", "MONTHS", "STOP_WORDS"]
 
+def _load(name: str) -> Any:
+    return json.loads(files(__package__).joinpath(f"data/{name}").read_text("utf-8"))
+
+
 #: Month names (and abbreviations) that make an adjacent number a date.
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. "
-    "oct oct. nov nov. dec dec.".split()
-)
+MONTHS: frozenset[str] = frozenset(_load("contexts.json")["months"])
 
 #: Function words that end a noun phrase after a number (they never modify a counted noun).
-STOP_WORDS = frozenset(
-    """a an the this that these those it its their his her our your my them they he she we
-    you i me him us who whom whose which what where when why how and or but nor so yet if
-    as at by for from in into of off on onto out over per than through to toward towards
-    under until up upon with within without about above across after against along among
-    around before behind below beneath beside besides between beyond during except inside
-    near outside since via amid amidst is are was were be been being am has have had do
-    does did will would shall should can could may might must not no nor also still now
-    then later earlier ago away each apiece overall total alone only just even too very
-    already yet again more most less least there here while whereas although though
-    because unless whether including includes included such both either neither all any
-    some every many much few several other another own same said says say told according
-    reportedly allegedly per cent percent""".split()
-)
+STOP_WORDS: frozenset[str] = frozenset(_load("contexts.json")["stop_words"])
 
 
 @attrs.frozen
@@ -74,10 +61,6 @@ class Lexicon:
     compounds: frozenset[str]
     containers: frozenset[str]
     max_phrase: int = 4
-
-
-def _load(name: str) -> Any:
-    return json.loads(files(__package__).joinpath(f"data/{name}").read_text("utf-8"))
 
 
 def _key(phrase: str) -> tuple[str, ...]:

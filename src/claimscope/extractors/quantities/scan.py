@@ -97,7 +97,7 @@ def _range_end(view: TokenView, first: NumberRead, opener: str | None,
     second = read_number(view.lower, view.text, k, money=money)
     if second is None or second.vague or second.fraction or (
             second.digits and not_an_amount(view, second.start, second.end)
-            and not view.lower[second.start - 1] in RANGE_CONNECTORS | {"and"}):
+            and view.lower[second.start - 1] not in RANGE_CONNECTORS | {"and"}):
         return None
     return second
 
@@ -230,6 +230,24 @@ def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
     return num, currency
 
 
+def _unit_range(view: TokenView, num: NumberRead, first: int, measure: _Measure
+                ) -> tuple[float, int, int] | None:
+    """"10% to 15%", "between 5 km and 10 km": a range with the unit written twice."""
+    opener = view.lower[first - 1] if first > 0 else ""
+    opener = opener if opener in lexicon().range_openers else ""
+    j = measure.end
+    if j + 1 >= view.n or view.lower[j] not in {"between": {"and"}, "from": {"to", "-"}}.get(
+            opener, RANGE_CONNECTORS - {"or"}):
+        return None
+    second = read_number(view.lower, view.text, j + 1)
+    if second is None or second.vague or second.fraction or second.value <= num.value:
+        return None
+    again = _measure(view, second, second.end, None, False)
+    if again is None or again.unit != measure.unit:
+        return None
+    return second.value, again.end, first - 1 if opener else first
+
+
 def _area_follows(view: TokenView, j: int) -> bool:
     unit = unit_at(view.lower, j)
     return unit is not None and unit[1] == "area"
@@ -280,6 +298,11 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         unit, end, kind = counted[0], counted[1], "count"
     elif measure is not None:
         unit, end, kind = measure.unit, measure.end, measure.kind
+        if high is None:
+            upper = _unit_range(view, num, first, measure)
+            if upper is not None:
+                high, end, first = upper
+                approx = approximator_before(view.lower, first)
     elif num.fraction:
         unit, end, kind = "percent", num.end, "percent"
     else:

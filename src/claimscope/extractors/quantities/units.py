@@ -33,7 +33,7 @@ def singular(word: str) -> str:
     lex = lexicon()
     if word in lex.irregular_plurals:
         return lex.irregular_plurals[word]
-    if not is_plural(word):
+    if word in lex.no_plural_heads or not is_plural(word):
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -108,8 +108,9 @@ def _is_stop(view: TokenView, k: int) -> bool:
         return True
     # Verbs and adverbs are not stops: tagged "made" in "Ukrainian-made" or "displaced"
     # modify the noun that follows.
+    # PUNCT is no stop either: the tagger calls "Shahed-136" punctuation.
     return view.tagged and view.pos[k] in ("AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ",
-                                           "PART", "PUNCT")
+                                           "PART")
 
 
 def _head_like(view: TokenView, k: int, singular_ok: bool) -> bool:
@@ -137,12 +138,14 @@ def read_head(view: TokenView, j: int, singular_ok: bool = False,
     >>> h = read_head(v, 1); (v.text[h.index], h.unit)
     ('missiles', 'missile')
     """
-    lex = lexicon()
     k, modifiers = j, 0
     while k < view.n and modifiers <= max_modifiers:
         word, text = view.lower[k], view.text[k]
         if text == "-" and k > j and view.attached(k) and view.attached(k + 1):
             k += 1
+            continue
+        if text[:1].isdigit() and k > j and view.is_title(k - 1):
+            k += 1  # a model number inside a name: "14 Leopard 2 tanks"
             continue
         if not text[:1].isalpha():
             return None
@@ -174,5 +177,7 @@ def _continues(view: TokenView, k: int) -> bool:
         # "Hamas terrorist targets", "White Helmets teams"; demonyms are heads.
         return not view.lower[k].endswith(lexicon().demonym_suffixes)
     lex = lexicon()
-    return (is_plural(view.lower[k]) and is_plural(nxt) and singular(nxt) in lex.counted
-            and view.lower[k] not in lex.irregular_plurals)
+    word = view.lower[k]
+    # "police officers", "crew members", "aircraft carriers": a noun modifier, not the head.
+    return (is_plural(nxt) and singular(nxt) in lex.counted
+            and (word in lex.no_plural_heads or word not in lex.irregular_plurals))
