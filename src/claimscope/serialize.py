@@ -75,9 +75,12 @@ def _choice(value: Any, allowed: frozenset[str], field: str) -> Any:
     return value
 
 
-def _unstructure_quantity(quantity: Quantity) -> dict[str, Any]:
-    data: dict[str, Any] = converter.unstructure_attrs_asdict(quantity)
-    data["low"], data["high"] = _number(quantity.low), _number(quantity.high)
+def _unstructure_mention(mention: Any) -> dict[str, Any]:
+    data: dict[str, Any] = converter.unstructure_attrs_asdict(mention)
+    if not data["labels"]:
+        del data["labels"]  # most records carry none; keep the gold layout uncluttered
+    if isinstance(mention, Quantity):
+        data["low"], data["high"] = _number(mention.low), _number(mention.high)
     return data
 
 
@@ -116,7 +119,8 @@ def _structure_attribution(data: Mapping[str, Any], _: type[Any]) -> Attribution
     )
 
 
-converter.register_unstructure_hook(Quantity, _unstructure_quantity)
+for _mention_type in (Quantity, Weapon, Location, Hedge):
+    converter.register_unstructure_hook(_mention_type, _unstructure_mention)
 converter.register_unstructure_hook(Attribution, _unstructure_attribution)
 converter.register_structure_hook(Attribution, _structure_attribution)
 

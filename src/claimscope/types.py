@@ -107,8 +107,10 @@ class Mention(Span):
     'locations'
     """
 
-    #: Name of the extractor that produced the record (set by the core if left empty).
+    #: Name of the extractor that produced the record (the core sets it).
     plugin: str = ""
+    #: Free-form tags that plugins attach ("casualty:killed"); written only when present.
+    labels: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen(kw_only=True)

@@ -101,7 +101,8 @@ def results(draw: Any) -> Result:
                           lon=draw(st.floats(-180, 180)), geonames_id=draw(
                               st.none() | st.integers(1, 10**7))) for s, e, t in spans()]
     hedges = [Hedge(start=s, end=e, text=t, kind=pick(HEDGE_KINDS),
-                    scope=draw(st.sampled_from(["sentence", "document"])))
+                    scope=draw(st.sampled_from(["sentence", "document"])),
+                    labels=draw(st.lists(st.text(max_size=4), max_size=2)))
               for s, e, t in spans()]
     attributions = []
     for s, e, t in spans():
