@@ -1,0 +1,117 @@
+"""What was said: the quotation, the complement clause, or the clause before the speaker.
+
+Content after the cue runs from the first word past the cue's adjuncts (channel, date,
+the person told, "that", a colon) to the end of the sentence, or of a quotation that
+starts inside it, and stops before a following reporting clause (", adding ...",
+", the ministry said"). Content before the cue ("…, the ministry said.") is the quotation
+that closes right before the speaker, or the clause from the sentence start.
+
+>>> import spacy
+>>> from claimscope.extractors.attribution.tokens import TokenView
+>>> from claimscope.extractors.attribution.quotes import find_quotes
+>>> tv = TokenView(spacy.blank("en")("Kyiv said that it held the town."))
+>>> s, e = right_content(tv, 2, find_quotes(tv), [])
+>>> tv.words[s:e]
+['it', 'held', 'the', 'town']
+"""
+
+from __future__ import annotations
+
+from claimscope.extractors.attribution.quotes import Quote
+from claimscope.extractors.attribution.tokens import QUOTE_MARKS, TokenView
+
+__all__ = ["clause_start", "left_content", "mode_of", "right_content", "to_chars"]
+
+_LEAD = frozenset({"that", ",", ":", "—", "-", "–"})
+_TRAIL = frozenset({",", ".", ";", ":", "—", "–", "-", "!", "?"})
+_DATELINE_MAX = 10
+
+
+def clause_start(tv: TokenView, s: int) -> int:
+    """Start of the sentence beginning at ``s``, past a dateline or timestamp ("KYIV — ")."""
+    e = min(tv.sentence(s)[1], s + _DATELINE_MAX)
+    for i in range(s, e):
+        if tv.words[i] in {"—", "–", "--"}:
+            return i + 1
+    return s
+
+
+def _quote_opening_at(quotes: list[Quote], i: int) -> Quote | None:
+    for quote in quotes:
+        if quote.open_tok == i:
+            return quote
+        if quote.open_tok > i:
+            break
+    return None
+
+
+def right_content(tv: TokenView, start: int, quotes: list[Quote], cuts: list[int]) -> tuple[int, int]:
+    """Token range of the content starting at or after ``start`` (empty when none)."""
+    n = tv.n
+    while start < n and (tv.lower[start] in _LEAD or tv.words[start].isspace()):
+        start += 1
+    if start >= n:
+        return start, start
+    sent_end = tv.sentence(start)[1]
+    quote = _quote_opening_at(quotes, start)
+    if quote is not None:
+        end = quote.close_tok + 1
+        tail = end
+        while tail < n and tail < sent_end and tv.lower[tail] in _TRAIL | QUOTE_MARKS:
+            tail += 1
+        if tail >= sent_end or quote.close_tok + 1 >= sent_end:
+            return start, end
+    end = sent_end
+    for quote in quotes:
+        if start <= quote.open_tok < end and quote.close_tok + 1 > end:
+            end = quote.close_tok + 1
+    for cut in cuts:
+        if start < cut < end:
+            end = cut
+    for i in range(start, end):
+        if tv.lower[i] == ";":
+            end = i
+            break
+    while end > start and tv.lower[end - 1] in _TRAIL:
+        end -= 1
+    return start, end
+
+
+def left_content(tv: TokenView, before: int, quotes: list[Quote], lo: int) -> tuple[int, int]:
+    """Content ending at token ``before`` (a comma or closing quotation mark) of a later cue."""
+    b = before
+    if b < lo:
+        return b, b
+    if tv.words[b] in QUOTE_MARKS or (tv.lower[b] == "," and b > 0 and tv.words[b - 1] in QUOTE_MARKS):
+        close = b if tv.words[b] in QUOTE_MARKS else b - 1
+        for quote in quotes:
+            if quote.close_tok == close:
+                return quote.open_tok, quote.close_tok + 1
+    if tv.lower[b] != ",":
+        return b, b
+    start = clause_start(tv, lo)
+    end = b
+    while end > start and tv.lower[end - 1] in _TRAIL:
+        end -= 1
+    return start, end
+
+
+def mode_of(tv: TokenView, s: int, e: int, quotes: list[Quote]) -> str:
+    """direct (exactly a quotation), mixed (holds a quoted fragment) or indirect."""
+    for quote in quotes:
+        if quote.open_tok == s and quote.close_tok + 1 >= e:
+            return "direct"
+    if any(tv.words[i] in QUOTE_MARKS for i in range(s, e)):
+        return "mixed"
+    return "indirect"
+
+
+def to_chars(tv: TokenView, s: int, e: int, quotes: list[Quote]) -> tuple[int, int]:
+    """Character span of tokens ``s..e-1``; a direct quotation loses its marks."""
+    for quote in quotes:
+        if quote.open_tok == s and quote.close_tok + 1 >= e:
+            return quote.start, quote.end
+    a, b = tv.start[s], tv.end[e - 1]
+    while b > a and tv.text[b - 1] in ".,;: \n":
+        b -= 1
+    return a, b

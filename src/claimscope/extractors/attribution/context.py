@@ -1,0 +1,142 @@
+"""Channel and date adjuncts: "on Telegram", "in a statement", "at a news briefing on May 12".
+
+Adjuncts are found once per document in one left-to-right pass; the attribution rules
+skip them when looking for a source or the start of a content, and read the channel
+and date of a statement from them.
+
+>>> import spacy
+>>> from claimscope.extractors.attribution.tokens import TokenView
+>>> tv = TokenView(spacy.blank("en")("He said on Telegram on May 12 that it fell."))
+>>> [(a.kind, a.label) for a in find_adjuncts(tv)]
+[('channel', 'Telegram'), ('date', 'May 12')]
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from claimscope.extractors.attribution.lexicon import Lexicon, lexicon
+from claimscope.extractors.attribution.tokens import TokenView
+
+__all__ = ["Adjunct", "AdjunctIndex", "find_adjuncts"]
+
+_PLATFORMS = frozenset({
+    "Telegram", "X", "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "VKontakte",
+    "WhatsApp", "Signal", "social media", "website", "chat app", "messaging app",
+})  # fmt: skip
+_TAILS = frozenset({"channel", "account", "app", "page", "messaging", "feed"})
+_PARTS = frozenset({"late", "early", "earlier", "later"})
+
+
+@attrs.frozen
+class Adjunct:
+    """A channel or date phrase: tokens ``first..last-1``, its label (date: as written)."""
+
+    first: int
+    last: int
+    kind: str
+    label: str
+
+    @property
+    def platform(self) -> bool:
+        """True for a named platform (Telegram, X), preferred over generic channels."""
+        return self.label in _PLATFORMS
+
+
+def _match_phrase(tv: TokenView, i: int, table: dict[str, str] | frozenset[str],
+                  longest: int = 4) -> int:
+    """End token of the longest phrase of ``table`` starting at token ``i``, else -1."""
+    for size in range(longest, 0, -1):
+        if i + size <= tv.n and " ".join(tv.lower[i:i + size]) in table:
+            return i + size
+    return -1
+
+
+def _date_core(tv: TokenView, i: int, lex: Lexicon) -> int:
+    """End of a bare date phrase at ``i`` ("Monday afternoon", "May 12", "last week")."""
+    n, low = tv.n, tv.lower
+    end = _match_phrase(tv, i, lex.relative_dates)
+    if end > 0:
+        return end
+    if low[i] in lex.weekdays and tv.cap[i]:
+        end = i + 1
+        if end < n and low[end] in lex.day_parts:
+            end += 1
+        return end
+    if low[i] in lex.months and tv.cap[i]:
+        end = i + 1
+        if end < n and low[end].isdigit() and len(low[end]) <= 2:
+            end += 1
+        elif low[i] == "may":
+            return -1  # the modal verb, capitalised at a sentence start
+        return end
+    if low[i].isdigit() and len(low[i]) <= 2 and i + 1 < n and low[i + 1] in lex.months:
+        return i + 2
+    return -1
+
+
+def _date_at(tv: TokenView, i: int, lex: Lexicon) -> Adjunct | None:
+    whole = _match_phrase(tv, i, lex.relative_dates)
+    if whole > 0:
+        return Adjunct(first=i, last=whole, kind="date", label=tv.span_text(i, whole)[2])
+    j = i
+    if tv.lower[j] in _PARTS:
+        j += 1
+    if j < tv.n and tv.lower[j] in lex.date_preps and tv.lower[j] not in _PARTS:
+        j += 1
+    if j >= tv.n:
+        return None
+    end = _date_core(tv, j, lex)
+    if end < 0:
+        return None
+    shown = i if tv.lower[i] in _PARTS else j
+    return Adjunct(first=i, last=end, kind="date", label=tv.span_text(shown, end)[2])
+
+
+def _channel_at(tv: TokenView, i: int, lex: Lexicon) -> Adjunct | None:
+    if tv.lower[i] not in lex.channel_preps:
+        return None
+    j = i + 1
+    best: Adjunct | None = None
+    while j < tv.n and j <= i + 5:
+        end = _match_phrase(tv, j, lex.channels, 3)
+        if end > 0:
+            label = lex.channels[" ".join(tv.lower[j:end])]
+            if label == "X" and tv.words[j] != "X":
+                return best
+            while end < tv.n and tv.lower[end] in _TAILS:
+                end += 1
+            best = Adjunct(first=i, last=end, kind="channel", label=label)
+            return best
+        if tv.lower[j] not in lex.channel_fillers and not tv.lower[j].isdigit():
+            return None
+        j += 1
+    return best
+
+
+def find_adjuncts(tv: TokenView) -> list[Adjunct]:
+    """All channel and date adjuncts, in text order, not overlapping."""
+    lex = lexicon()
+    out: list[Adjunct] = []
+    i = 0
+    while i < tv.n:
+        found = _channel_at(tv, i, lex) or _date_at(tv, i, lex)
+        if found is not None:
+            out.append(found)
+            i = found.last
+        else:
+            i += 1
+    return out
+
+
+class AdjunctIndex:
+    """Adjuncts looked up by their first or last token."""
+
+    def __init__(self, adjuncts: list[Adjunct]) -> None:
+        self.adjuncts = adjuncts
+        self.by_first = {a.first: a for a in adjuncts}
+        self.by_last = {a.last - 1: a for a in adjuncts}
+
+    def inside(self, first: int, last: int, kind: str) -> list[Adjunct]:
+        """Adjuncts of ``kind`` lying within tokens ``first..last-1``."""
+        return [a for a in self.adjuncts if a.kind == kind and first <= a.first and a.last <= last]

@@ -1,0 +1,174 @@
+"""Reporting cues: the verb or phrase that introduces a statement.
+
+A word from the cue lexicon counts only when its use is a report: not inside a
+quotation, not passive ("explosions were reported"), not negated ("did not comment"),
+not an infinitive or a noun ("the claims"), and meeting its lexicon constraint
+("put the toll at ...").
+
+>>> import spacy
+>>> from claimscope.extractors.attribution.tokens import TokenView
+>>> tv = TokenView(spacy.blank("en")("Blasts were reported. Kyiv said it held."))
+>>> [tv.words[c.first] for c in find_cues(tv, [-1] * tv.n)]
+['said']
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from claimscope.extractors.attribution.lexicon import Lexicon, lexicon
+from claimscope.extractors.attribution.tokens import QUOTE_MARKS, TokenView
+
+__all__ = ["Cue", "find_cues"]
+
+_POSSESSIVE = frozenset({"'s", "’s"})
+_NOUN_DETERMINERS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+    "our", "such", "any", "no", "new", "earlier", "previous", "similar", "unconfirmed",
+    "latest", "initial", "first", "'s", "’s", "of",
+})  # fmt: skip
+_PRE_NOUN_REPORTS = frozenset({
+    "were", "are", "was", "is", "seen", "amid", "there", "no", "of", "with", "by",
+    "unconfirmed", "conflicting", "local", "media", "news", "press", "initial", "early",
+})  # fmt: skip
+_WHAT = frozenset({"what", "which", "whom"})
+
+
+@attrs.frozen
+class Cue:
+    """A reporting cue: its tokens, kind (verb, according, citing, noun, reports, quoted_as)."""
+
+    first: int
+    last: int  # exclusive
+    kind: str
+    lemma: str
+    #: First token of the cue span shown to users, auxiliaries included ("has denied").
+    shown: int
+
+
+def _prev(tv: TokenView, i: int, lex: Lexicon, skip_adverbs: bool = True) -> int:
+    """Index of the nearest token left of ``i`` that is not an adverb (or -1)."""
+    j = i - 1
+    while j >= 0 and skip_adverbs and (
+        tv.lower[j].endswith("ly") and tv.lower[j] not in lex.determiners
+        and not tv.cap[j] and len(tv.lower[j]) > 3
+    ):
+        j -= 1
+    return j
+
+
+def _is_passive_or_negated(tv: TokenView, i: int, lex: Lexicon) -> bool:
+    j = _prev(tv, i, lex)
+    if j < 0:
+        return False
+    prev = tv.lower[j]
+    if prev in lex.negators or prev in lex.negating_verbs:
+        return True
+    if prev == "to":
+        return True
+    if prev in lex.passive_aux and tv.lower[i] not in {"says", "say", "saying"}:
+        return True
+    k = _prev(tv, j, lex)
+    if prev in lex.passive_aux | {"has", "have", "had"} and k >= 0 and tv.lower[k] in lex.negators:
+        return True
+    return k >= 0 and tv.lower[k] in lex.negators and prev in {"have", "has", "had", "be"}
+
+
+def _constraint_ok(tv: TokenView, i: int, constraint: str | None, lex: Lexicon,
+                   sent_end: int, inside: list[int]) -> bool:
+    if constraint is None:
+        return True
+    window = tv.lower[i + 1:min(sent_end, i + 11)]
+    if constraint == "at":
+        return "at" in window and tv.lower[i + 1:i + 2] != ["out"]
+    if constraint == "toll":
+        return any(w in lex.toll_nouns for w in window[:4])
+    if constraint == "clause":
+        return "that" in window or any(w in QUOTE_MARKS for w in window)
+    if constraint == "quote_or_what":
+        j = _prev(tv, i, lex)
+        while j >= 0 and not tv.cap[j] and tv.lower[j] not in _WHAT and j > i - 5 and (
+            tv.lower[j] in lex.pronouns or tv.lower[j] in lex.source_heads
+            or tv.lower[j] in lex.np_words or tv.lower[j] in lex.determiners
+        ):
+            j -= 1
+        if j >= 0 and tv.lower[j] in _WHAT:
+            return True
+        return any(w in QUOTE_MARKS for w in tv.words[i + 1:min(sent_end, i + 13)])
+    return True
+
+
+def _verb_cue(tv: TokenView, i: int, lex: Lexicon, inside: list[int]) -> Cue | None:
+    form = lex.cue_forms.get(tv.lower[i])
+    if form is None:
+        return None
+    _, sent_end = tv.sentence(i)
+    prev = tv.lower[i - 1] if i > 0 else ""
+    if prev in _NOUN_DETERMINERS and form.lemma != "say":
+        return None
+    if _is_passive_or_negated(tv, i, lex):
+        return None
+    nxt = tv.lower[i + 1] if i + 1 < tv.n else ""
+    if nxt in lex.participle_followers:
+        return None
+    if form.lemma == "add" and nxt == "to":
+        return None
+    if form.lemma in {"call", "claim", "give"} and (
+            nxt in lex.object_stop or "lives" in tv.lower[i + 1:i + 3]):
+        return None
+    if not _constraint_ok(tv, i, form.constraint, lex, sent_end, inside):
+        return None
+    shown = i
+    j = i - 1
+    while j >= 0 and (tv.lower[j] in lex.aux_cue or (
+            tv.lower[j].endswith("ly") and not tv.cap[j] and j == shown - 1 and j > 0
+            and tv.lower[j - 1] in lex.aux_cue)):
+        shown = j
+        j -= 1
+    return Cue(first=i, last=i + 1, kind="verb", lemma=form.lemma, shown=shown)
+
+
+def _reports_noun(tv: TokenView, i: int) -> Cue | None:
+    """'there were reports of ...', 'she had seen reports that ...': the report is the source."""
+    if tv.lower[i] != "reports" or i + 1 >= tv.n or tv.lower[i + 1] not in {"of", "that"}:
+        return None
+    if i == 0 or tv.lower[i - 1] in _PRE_NOUN_REPORTS:
+        return Cue(first=i, last=i + 1, kind="reports", lemma="report", shown=i)
+    return None
+
+
+def _possessive_noun(tv: TokenView, i: int, lex: Lexicon) -> Cue | None:
+    """"Prigozhin's assertion that ...": the possessor is the source."""
+    if tv.lower[i] not in lex.noun_cues or i < 2 or tv.lower[i - 1] not in _POSSESSIVE:
+        return None
+    if i + 1 < tv.n and tv.lower[i + 1] == "that":
+        return Cue(first=i, last=i + 1, kind="noun", lemma=tv.lower[i], shown=i)
+    return None
+
+
+def find_cues(tv: TokenView, inside: list[int]) -> list[Cue]:
+    """Every reporting cue outside quotations, in text order."""
+    lex = lexicon()
+    cues: list[Cue] = []
+    lower = tv.lower
+    for i in range(tv.n):
+        if inside[i] >= 0:
+            continue
+        w = lower[i]
+        if w == "according" and i + 1 < tv.n and lower[i + 1] == "to":
+            cues.append(Cue(first=i, last=i + 2, kind="according", lemma="according to", shown=i))
+            continue
+        if w == "citing":
+            cues.append(Cue(first=i, last=i + 1, kind="citing", lemma="cite", shown=i))
+            continue
+        if w in {"quoted", "cited"}:
+            window = lower[i + 1:i + 8]
+            if "as" in window:
+                k = i + 1 + window.index("as")
+                if k + 1 < tv.n and lower[k + 1] in {"saying", "telling", "writing"}:
+                    cues.append(Cue(first=i, last=k + 2, kind="quoted_as", lemma="say", shown=i))
+            continue
+        cue = _reports_noun(tv, i) or _possessive_noun(tv, i, lex) or _verb_cue(tv, i, lex, inside)
+        if cue is not None:
+            cues.append(cue)
+    return cues

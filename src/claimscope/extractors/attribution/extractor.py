@@ -1,0 +1,277 @@
+"""The attribution extractor: who says what, where and when.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> doc = nlp('“We hold the town,” Ivan Kim, the governor, said on Telegram.')
+>>> [(a.source.text, a.cue.text, a.content.text, a.mode, a.channel)
+...  for a in AttributionExtractor().extract(doc)]
+[('Ivan Kim', 'said', 'We hold the town', 'direct', 'Telegram')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, cast
+
+import attrs
+
+from claimscope.extractors.attribution.content import (
+    clause_start,
+    left_content,
+    mode_of,
+    right_content,
+    to_chars,
+)
+from claimscope.extractors.attribution.context import AdjunctIndex, find_adjuncts
+from claimscope.extractors.attribution.cues import Cue, find_cues
+from claimscope.extractors.attribution.lexicon import lexicon
+from claimscope.extractors.attribution.quotes import Quote, find_quotes, quote_index
+from claimscope.extractors.attribution.resolve import Resolved, Resolver
+from claimscope.extractors.attribution.sources import (
+    Found,
+    left_source,
+    np_left,
+    np_right,
+    skip_left,
+    split_conjuncts,
+)
+from claimscope.extractors.attribution.tokens import QUOTE_MARKS, TokenView
+from claimscope.types import Attribution, QuoteMode, Source, SourceKind, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["AttributionExtractor"]
+
+_END = frozenset({",", ".", ";", "!", "?", ":"})
+_CUT_JOINERS = frozenset({"which", "while", "though", "although", "but", "and", "as", "whereas"})
+_NON_SOURCES = frozenset({"information", "data", "preliminary", "initial"})
+
+
+@attrs.define
+class _Item:
+    """One cue being resolved: its source(s), where its content starts, and the result."""
+
+    cue: Cue
+    sources: list[Found]
+    after: int  # first token past the cue, its adjuncts and the person told
+    inherited: bool = False
+    content: tuple[int, int] = (0, 0)
+
+
+def _skip_right(tv: TokenView, i: int, adj: AdjunctIndex, lemma: str) -> int:
+    """First token after ``i`` past channel/date adjuncts, ", formerly X," and the addressee."""
+    lex = lexicon()
+    n = tv.n
+    told = lemma in {"tell", "inform", "assure"}
+    while i < n:
+        found = adj.by_first.get(i)
+        if found is not None:
+            i = found.last
+            continue
+        low = tv.lower[i]
+        if low in {"again", "also", "later", "earlier", "separately", "publicly", "repeatedly"}:
+            i += 1
+            continue
+        if low == "," and i + 1 < n and (i + 1 in adj.by_first or tv.lower[i + 1] == "formerly"):
+            i += 1
+            continue
+        if low == "formerly" and i + 1 < n:
+            i += 2
+            continue
+        if told and (tv.cap[i] or low in lex.recipients or low in lex.determiners):
+            end = np_right(tv, i, tv.sentence(i)[1], adj)
+            if end > i:
+                told = False
+                i = end
+                continue
+        break
+    return i
+
+
+def _inverted_source(tv: TokenView, after: int, adj: AdjunctIndex) -> Found | None:
+    """"…,” said the ministry.": a source right after the cue that ends the clause."""
+    sent_end = tv.sentence(after)[1] if after < tv.n else tv.n
+    end = np_right(tv, after, sent_end, adj)
+    if end <= after:
+        return None
+    if end >= sent_end or tv.lower[end] in _END or end in adj.by_first:
+        return Found(first=after, last=end)
+    return None
+
+
+class AttributionExtractor:
+    """Finds reported statements: source, cue, content, mode, channel and date."""
+
+    name = "attribution"
+    version = "0.2.0"
+    produces = frozenset({"attributions"})
+    uses = frozenset({"sentences"})
+
+    def extract(self, doc: Doc) -> Iterator[Attribution]:
+        """Yield one :class:`~claimscope.types.Attribution` per cue and source."""
+        tv = TokenView(doc)
+        quotes = find_quotes(tv)
+        inside = quote_index(tv, quotes)
+        adj = AdjunctIndex(find_adjuncts(tv))
+        items = self._sources(tv, find_cues(tv, inside), adj, inside)
+        self._contents(tv, items, quotes)
+        yield from self._records(tv, items, quotes, adj)
+
+    def _sources(self, tv: TokenView, cues: list[Cue], adj: AdjunctIndex,
+                 inside: list[int]) -> list[_Item]:
+        items: list[_Item] = []
+        for cue in cues:
+            item = self._source_of(tv, cue, adj, inside, items)
+            if item is not None:
+                items.append(item)
+        return items
+
+    def _source_of(self, tv: TokenView, cue: Cue, adj: AdjunctIndex, inside: list[int],
+                   previous: list[_Item]) -> _Item | None:
+        sent_start, sent_end = tv.sentence(cue.first)
+        if cue.kind in {"according", "citing"}:
+            end = np_right(tv, cue.last, sent_end, adj)
+            if end <= cue.last or tv.lower[end - 1] in _NON_SOURCES or any(
+                    tv.lower[k] in _NON_SOURCES for k in range(cue.last, end)):
+                return None
+            return _Item(cue=cue, sources=[Found(first=cue.last, last=end)], after=end)
+        if cue.kind == "reports":
+            return _Item(cue=cue, sources=[Found(first=cue.first, last=cue.last)],
+                         after=cue.last + 1)
+        if cue.kind == "noun":
+            start = np_left(tv, cue.first - 2, sent_start, lexicon())
+            if start > cue.first - 2:
+                return None
+            return _Item(cue=cue, sources=[Found(first=start, last=cue.first - 1)],
+                         after=cue.last)
+        found = left_source(tv, cue.first, adj, inside)
+        after = _skip_right(tv, cue.last, adj, cue.lemma)
+        inherited = False
+        if found is None:
+            found = _inverted_source(tv, after, adj)
+            if found is not None:
+                after = _skip_right(tv, found.last, adj, "")
+        if found is None:
+            p = skip_left(tv, cue.first, sent_start, adj)
+            if p >= sent_start and tv.lower[p] in {",", "and"}:
+                same = [it for it in previous if tv.sentence(it.cue.first)[0] == sent_start]
+                if same:
+                    return _Item(cue=cue, sources=same[-1].sources, after=after, inherited=True)
+            return None
+        sources = [Found(first=a, last=b, role=found.role)
+                   for a, b in split_conjuncts(tv, found.first, found.last)]
+        return _Item(cue=cue, sources=sources, after=after, inherited=inherited)
+
+    def _cuts(self, tv: TokenView, items: list[_Item]) -> list[int]:
+        """Commas before a later reporting clause: content before them stops there."""
+        cuts: list[int] = []
+        for item in items:
+            first = min(item.sources[0].first, item.cue.first) if not item.inherited else (
+                item.cue.first)
+            if item.cue.kind in {"according", "citing"}:
+                first = item.cue.first
+            j = first - 1
+            while j >= 0 and tv.lower[j] in _CUT_JOINERS:
+                j -= 1
+            if j >= 0 and tv.lower[j] == ",":
+                cuts.append(j)
+            elif j >= 0 and tv.words[j] in QUOTE_MARKS and j > 0 and tv.lower[j - 1] == ",":
+                cuts.append(j - 1)
+        return sorted(set(cuts))
+
+    def _contents(self, tv: TokenView, items: list[_Item], quotes: list[Quote]) -> None:
+        cuts = self._cuts(tv, items)
+        for k, item in enumerate(items):
+            item.content = self._content_of(tv, item, quotes, cuts)
+            if item.cue.kind in {"according", "citing"} and k + 1 < len(items):
+                nxt = items[k + 1]
+                s = item.content[0]
+                if nxt.sources and nxt.sources[0].first == s and nxt.cue.kind == "verb":
+                    item.content = self._content_of(tv, nxt, quotes, cuts)
+
+    def _content_of(self, tv: TokenView, item: _Item, quotes: list[Quote],
+                    cuts: list[int]) -> tuple[int, int]:
+        cue = item.cue
+        sent_start, sent_end = tv.sentence(cue.first)
+        after = item.after
+        src_first = item.sources[0].first
+        left_end = min(src_first, cue.first) if not item.inherited else cue.first
+        if cue.kind in {"according", "citing"}:
+            left_end = cue.first
+        ends_here = after >= sent_end or tv.lower[after] in _END or tv.brk[after]
+        if cue.kind in {"according", "citing"} and tv.lower[after:after + 1] == [","] and (
+                cue.first <= clause_start(tv, sent_start)
+                or tv.lower[cue.first - 1] in {"that", ","} and cue.first - 1 > sent_start
+                and tv.lower[cue.first - 1] == "that"):
+            ends_here = False
+        if ends_here and left_end - 1 >= sent_start - 1:
+            b = skip_left(tv, left_end, 0, AdjunctIndex([]))
+            s, e = left_content(tv, b, quotes, sent_start)
+            if e > s:
+                return s, e
+        s, e = right_content(tv, after, quotes, cuts)
+        if e > s and tv.sentence(s)[0] == sent_start or (e > s and s < sent_end):
+            return s, e
+        # "a charge both Moscow and Pyongyang have denied": the object precedes the source.
+        j = left_end - 1
+        while j >= sent_start and tv.lower[j] != "," and tv.words[j] not in QUOTE_MARKS:
+            j -= 1
+        return (j + 1, left_end) if left_end > j + 1 else (s, e)
+
+    def _records(self, tv: TokenView, items: list[_Item], quotes: list[Quote],
+                 adj: AdjunctIndex) -> Iterator[Attribution]:
+        resolver = Resolver()
+        for item in items:
+            s, e = item.content
+            if e <= s:
+                continue
+            a, b = to_chars(tv, s, e, quotes)
+            if b <= a:
+                continue
+            content = Span(start=a, end=b, text=tv.text[a:b])
+            mode = cast(QuoteMode, mode_of(tv, s, e, quotes))
+            cs, ce, cue_text = tv.span_text(item.cue.shown, item.cue.last)
+            cue = Span(start=cs, end=ce, text=cue_text)
+            channel, date = self._context(tv, item, adj)
+            for found in item.sources:
+                source = self._source_record(tv, found, resolver)
+                if source is None:
+                    continue
+                yield Attribution(source=source, cue=cue, content=content, mode=mode,
+                                  channel=channel, date=date)
+
+    def _source_record(self, tv: TokenView, found: Found, resolver: Resolver) -> Source | None:
+        if found.last <= found.first:
+            return None
+        words = tv.words[found.first:found.last]
+        role = tv.words[found.role[0]:found.role[1]] if found.role else None
+        antecedent: Resolved | None = None
+        if len(words) == 1 and tv.lower[found.first] in {"which", "who"}:
+            p = found.first - 2
+            start = np_left(tv, p, tv.sentence(found.first)[0], lexicon())
+            if start <= p:
+                antecedent = resolver.resolve(tv.words[start:p + 1], None)
+        reading = resolver.resolve(words, role, antecedent)
+        s, e, text = tv.span_text(found.first, found.last)
+        return Source(start=s, end=e, text=text, kind=cast(SourceKind, reading.kind),
+                      resolved=reading.resolved, role=reading.role,
+                      organisation=reading.organisation, side=reading.side)
+
+    def _context(self, tv: TokenView, item: _Item, adj: AdjunctIndex) -> tuple[str | None, str | None]:
+        """Channel and date phrases of the cue's sentence that lie outside its content."""
+        sent_start, sent_end = tv.sentence(item.cue.first)
+        s, e = item.content
+        channel = date = None
+        best_c = best_d = 10**9
+        for found in adj.inside(sent_start, sent_end, "channel") + adj.inside(
+                sent_start, sent_end, "date"):
+            if s <= found.first < e:
+                continue
+            distance = abs(found.first - item.cue.first) - (1000 if (
+                found.kind == "channel" and found.platform) else 0)
+            if found.kind == "channel" and distance < best_c:
+                channel, best_c = found.label, distance
+            elif found.kind == "date" and distance < best_d:
+                date, best_d = found.label, distance
+        return channel, date

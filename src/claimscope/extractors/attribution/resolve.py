@@ -1,0 +1,178 @@
+"""Who a source phrase is: its kind, full name, role, organisation and side.
+
+Sources are resolved in text order against what came before: a pronoun ("he", "it")
+takes the last compatible named source, a short name ("Konashenkov") the full name
+seen earlier ("Igor Konashenkov"), a definite description ("the ministry", "the
+general") the last source it describes.
+
+>>> r = Resolver()
+>>> r.resolve(["Defense", "Ministry", "spokesman", "Igor", "Konashenkov"], None).resolved
+'Igor Konashenkov'
+>>> r.resolve(["Konashenkov"], None).resolved
+'Igor Konashenkov'
+>>> r.resolve(["he"], None).kind
+'pronoun'
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from claimscope.extractors.attribution.lexicon import Lexicon, lexicon
+
+__all__ = ["Resolved", "Resolver"]
+
+_PARTICLES = frozenset({"al", "bin", "von", "der", "de", "van", "la", "abu", "el", "ibn", "-"})
+_POSSESSIVE = frozenset({"'s", "’s"})
+_DEFINITE = frozenset({"the", "its", "his", "her", "their", "that", "this"})
+_DEMONYM_OF = {"russia's": "Russian", "ukraine's": "Ukrainian", "israel's": "Israeli",
+               "lebanon's": "Lebanese", "syria's": "Syrian", "iran's": "Iranian",
+               "sudan's": "Sudanese", "gaza's": "Gaza", "britain's": "British"}
+
+
+@attrs.frozen
+class Resolved:
+    """The reading of one source phrase."""
+
+    kind: str
+    resolved: str
+    role: str | None = None
+    organisation: str | None = None
+    side: str | None = None
+
+
+def _name_run(words: list[str], lex: Lexicon) -> tuple[int, int]:
+    """The last run of capitalised words, without leading titles (token offsets)."""
+    best = (0, 0)
+    i = 0
+    n = len(words)
+    while i < n:
+        if words[i][:1].isupper():
+            j = i
+            while j < n and (words[j][:1].isupper() or words[j].lower() in _PARTICLES):
+                j += 1
+            best = (i, j)
+            i = j
+        else:
+            i += 1
+    s, e = best
+    while s < e and words[s].lower() in lex.titles:
+        s += 1
+    return s, e
+
+
+def _join(words: list[str]) -> str:
+    out = ""
+    for w in words:
+        if out and not (w in _POSSESSIVE or w == "-" or out.endswith("-")):
+            out += " "
+        out += w
+    return out
+
+
+def _side(words: list[str], lex: Lexicon) -> str | None:
+    lows = [w.lower() for w in words]
+    for k in range(len(lows)):
+        for size in (3, 2, 1):
+            key = " ".join(lows[k:k + size])
+            if key in lex.side_keywords:
+                return lex.side_keywords[key]
+        stem = lows[k].removesuffix("'s").removesuffix("’s")
+        if stem in lex.side_keywords:
+            return lex.side_keywords[stem]
+    return None
+
+
+class Resolver:
+    """Resolves sources in text order, remembering the named ones."""
+
+    def __init__(self) -> None:
+        self.lex = lexicon()
+        self.people: dict[str, Resolved] = {}  # last name (lower) → person
+        self.history: list[Resolved] = []
+
+    def _last(self, kinds: set[str], head: str | None = None) -> Resolved | None:
+        for item in reversed(self.history):
+            if item.kind not in kinds:
+                continue
+            if head is None or head in item.resolved.lower() or head in (item.role or "").lower():
+                return item
+        return None
+
+    def _remember(self, item: Resolved) -> Resolved:
+        self.history.append(item)
+        if item.kind == "person" and " " in item.resolved:
+            self.people[item.resolved.split()[-1].lower()] = item
+        return item
+
+    def _pronoun(self, word: str, antecedent: Resolved | None) -> Resolved:
+        kind = self.lex.pronouns.get(word, "person")
+        if kind in {"relative", "relative_person"} and antecedent is not None:
+            found: Resolved | None = antecedent
+        elif kind == "person" or kind == "relative_person":
+            found = self._last({"person"})
+        elif kind == "organisation" or kind == "relative":
+            found = self._last({"organisation", "media"})
+        else:
+            found = self._last({"unnamed", "organisation", "media"})
+        if found is None:
+            return Resolved(kind="pronoun", resolved=word)
+        return Resolved(kind="pronoun", resolved=found.resolved, role=found.role,
+                        organisation=found.organisation, side=found.side)
+
+    def resolve(self, words: list[str], role_words: list[str] | None,
+                antecedent: Resolved | None = None) -> Resolved:
+        """Read a source phrase (its words) with an optional apposition (role words)."""
+        lex = self.lex
+        lows = [w.lower() for w in words]
+        role_text = _join(role_words) if role_words else None
+        if len(lows) == 1 and lows[0] in lex.pronouns:
+            return self._pronoun(lows[0], antecedent)
+        side = _side(words + (role_words or []), lex)
+        s, e = _name_run(words, lex)
+        name = words[s:e]
+        head = lows[-1] if lows else ""
+        has_org = any(w.lower() in lex.org_words for w in name)
+        media = " ".join(lows) in lex.media_names or any(
+            " ".join(lows[k:k + z]) in lex.media_names for k in range(len(lows)) for z in (1, 2, 3))
+        if len(name) >= 2 and not has_org and not any(w in _POSSESSIVE for w in name) and not media:
+            full = _join(name)
+            prefix = _join(words[:s]) if s > 0 else None
+            return self._remember(Resolved(kind="person", resolved=full,
+                                           role=role_text or prefix, side=side))
+        if len(name) == 1 and name[0].lower() in self.people:
+            known = self.people[name[0].lower()]
+            return self._remember(attrs.evolve(known, role=known.role))
+        if lows and lows[0] in _DEFINITE and len(lows) <= 3 and not any(
+                w[:1].isupper() for w in words[1:]):
+            heads = lex.source_heads.get(head)
+            if heads == "person":
+                found = self._last({"person"}, head) or self._last({"person"})
+            else:
+                found = self._last({"organisation", "media"}, head)
+            if found is not None:
+                return Resolved(kind=found.kind if heads != "person" else "person",
+                                resolved=found.resolved, role=found.role,
+                                organisation=found.organisation, side=found.side or side)
+        kind = self._kind(words, lows, name, media)
+        resolved = _join(words)
+        if lows and lows[0] in _DEMONYM_OF and kind == "organisation":
+            resolved = _join([_DEMONYM_OF[lows[0]], *words[1:]])
+        organisation = resolved if kind == "organisation" else None
+        return self._remember(Resolved(kind=kind, resolved=resolved, role=role_text,
+                                       organisation=organisation, side=side))
+
+    def _kind(self, words: list[str], lows: list[str], name: list[str], media: bool) -> str:
+        lex = self.lex
+        if media or (lows and lex.source_heads.get(lows[-1]) == "media"):
+            return "media"
+        head = lex.source_heads.get(lows[-1]) if lows else None
+        if head == "unnamed" and not any(w[:1].isupper() and w.lower() in lex.org_words
+                                         for w in words):
+            return "unnamed"
+        if head == "person" and not name:
+            return "person"
+        if len(name) == 1 and len(lows) == 1 and lows[0] not in lex.side_keywords and not name[
+                0].isupper() and name[0][1:].islower() and lows[0] not in lex.org_words:
+            return "person" if False else "organisation"
+        return "organisation"

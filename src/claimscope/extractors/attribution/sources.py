@@ -1,0 +1,254 @@
+"""Where the speaker of a cue is: the noun phrase before it, after it, or in an apposition.
+
+Fast mode has no parser, so a source is the noun phrase found by walking over the
+words a source phrase is made of (capitalised words, determiners, source nouns such as
+"officials" or "spokesman", possessives, "of"/"for"), after skipping auxiliaries,
+adverbs and channel/date adjuncts next to the cue. A comma before the cue means an
+apposition or an inserted clause ("Ivan Fedorov, the governor, said"; "X, asked about
+it, said"): the clause's comma-separated chunks are read from its start, and the first
+one that is not an adverbial is the subject.
+
+>>> import spacy
+>>> from claimscope.extractors.attribution.tokens import TokenView
+>>> from claimscope.extractors.attribution.context import AdjunctIndex, find_adjuncts
+>>> tv = TokenView(spacy.blank("en")("In April, Ivan Kim, a spokesman, said it fell."))
+>>> found = left_source(tv, 9, AdjunctIndex(find_adjuncts(tv)), [-1] * tv.n)
+>>> tv.words[found.first:found.last], tv.words[found.role[0]:found.role[1]]
+(['Ivan', 'Kim'], ['a', 'spokesman'])
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from claimscope.extractors.attribution.context import AdjunctIndex
+from claimscope.extractors.attribution.lexicon import Lexicon, lexicon
+from claimscope.extractors.attribution.tokens import QUOTE_MARKS, TokenView
+
+__all__ = ["Found", "left_source", "np_right", "skip_left", "split_conjuncts"]
+
+_HARD = frozenset({";", ":", "—", "–", "(", ")", "[", "]", "!", "?", ".", "--"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_JOINERS = frozenset({"-", "/", "&", "."})
+_SUBORDINATORS = frozenset({
+    "that", "which", "who", "when", "while", "as", "because", "after", "before", "although",
+    "though", "but", "whereas", "where", "since", "if", "whether", "what", "and", "so",
+})  # fmt: skip
+_RELATIVE = frozenset({"who", "which", "whose", "whom"})
+_MAX_UNKNOWN = 3
+
+
+@attrs.frozen
+class Found:
+    """A source phrase (tokens ``first..last-1``) and an optional role phrase beside it."""
+
+    first: int
+    last: int
+    role: tuple[int, int] | None = None
+
+
+def _np_word(tv: TokenView, i: int, lex: Lexicon) -> str:
+    """'ok' for a word a source phrase is made of, 'unknown' for other words, else 'stop'."""
+    w, low = tv.words[i], tv.lower[i]
+    if tv.brk[i] or w in QUOTE_MARKS or low in _HARD or low == ",":
+        return "stop"
+    if low in _POSSESSIVE or low in _JOINERS or low in lex.np_preps:
+        return "ok"
+    if tv.cap[i]:
+        return "ok"
+    if low in lex.pronouns or low in lex.cue_forms or low in lex.boundary:
+        return "stop"
+    if low in lex.determiners or low in lex.source_heads or low in lex.np_words:
+        return "ok"
+    if low in lex.titles or low[:1].isdigit() or "-" in low:
+        return "ok"
+    if low.isalpha():
+        return "unknown"
+    return "stop"
+
+
+def np_left(tv: TokenView, p: int, lo: int, lex: Lexicon) -> int:
+    """First token of the noun phrase ending at ``p`` (``p + 1`` when there is none)."""
+    if p < lo:
+        return p + 1
+    if tv.lower[p] in lex.pronouns:
+        return p
+    i = p
+    unknown = 0
+    while i >= lo:
+        kind = _np_word(tv, i, lex)
+        if kind == "stop":
+            break
+        if kind == "unknown":
+            unknown += 1
+            if unknown > _MAX_UNKNOWN:
+                break
+        i -= 1
+    start = i + 1
+    # A phrase starts with a determiner, a capitalised word or a source word.
+    while start <= p and (tv.lower[start] in lex.np_preps or tv.lower[start] in _JOINERS
+                          or tv.lower[start] in _POSSESSIVE
+                          or _np_word(tv, start, lex) == "unknown"):
+        start += 1
+    return start
+
+
+def np_right(tv: TokenView, q: int, hi: int, adj: AdjunctIndex) -> int:
+    """End (exclusive) of the noun phrase starting at ``q``; ``q`` when there is none."""
+    lex = lexicon()
+    i = q
+    unknown = 0
+    while i < hi:
+        if i > q and i in adj.by_first:
+            break
+        low = tv.lower[i]
+        kind = _np_word(tv, i, lex)
+        if i == q and low in lex.pronouns and lex.pronouns[low] not in {"relative"}:
+            return q + 1
+        if kind == "stop" and not (low == "by" and i > q):
+            break
+        if kind == "unknown":
+            unknown += 1
+            if unknown > _MAX_UNKNOWN:
+                break
+        i += 1
+    while i > q and (tv.lower[i - 1] in lex.np_preps or tv.lower[i - 1] in lex.determiners
+                     or tv.lower[i - 1] in {"by", "-"}):
+        i -= 1
+    return i
+
+
+def skip_left(tv: TokenView, i: int, lo: int, adj: AdjunctIndex) -> int:
+    """Nearest token left of ``i`` that is not an auxiliary, adverb or date/channel adjunct."""
+    lex = lexicon()
+    j = i - 1
+    while j >= lo:
+        low = tv.lower[j]
+        if low in lex.skip_before_cue or (low.endswith("ly") and not tv.cap[j] and len(low) > 3):
+            j -= 1
+            continue
+        found = adj.by_last.get(j)
+        if found is not None and found.first >= lo:
+            j = found.first - 1
+            continue
+        break
+    return j
+
+
+def _clause_chunks(tv: TokenView, comma: int, lo: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Comma-separated chunks left of ``comma`` back to the clause start, left to right."""
+    chunks: list[tuple[int, int]] = []
+    end = comma
+    i = comma - 1
+    while i >= lo - 1 and len(chunks) < 6:
+        if i < lo or tv.lower[i] in _HARD or tv.words[i] in QUOTE_MARKS or tv.brk[i]:
+            chunks.append((i + 1, end))
+            break
+        if tv.lower[i] == ",":
+            chunks.append((i + 1, end))
+            end = i
+        elif tv.lower[i] in _SUBORDINATORS and tv.lower[i] not in _RELATIVE:
+            if tv.lower[i] == "and" and i + 1 < end and tv.cap[i + 1]:
+                i -= 1
+                continue
+            chunks.append((i + 1, end))
+            break
+        elif tv.lower[i] in _RELATIVE and (i == lo or tv.lower[i - 1] != ","):
+            chunks.append((i + 1, end))
+            break
+        i -= 1
+    chunks = [c for c in chunks if c[0] < c[1]]
+    chunks.reverse()
+    return chunks
+
+
+def _adverbial(tv: TokenView, chunk: tuple[int, int], lex: Lexicon, adj: AdjunctIndex) -> bool:
+    s, e = chunk
+    low = tv.lower[s]
+    if low in lex.intro_adverbials or (low.endswith("ly") and e - s == 1):
+        return True
+    if not tv.cap[s] and (low.endswith("ing") or low.endswith("ed")) and low not in lex.determiners:
+        return True
+    found = adj.by_first.get(s)
+    return found is not None and found.last >= e
+
+
+def _parenthetical(tv: TokenView, chunk: tuple[int, int], lex: Lexicon) -> bool:
+    low = tv.lower[chunk[0]]
+    return low in lex.parenthetical_starters or (not tv.cap[chunk[0]] and low in lex.source_heads)
+
+
+def _person_like(tv: TokenView, chunk: tuple[int, int], lex: Lexicon) -> bool:
+    s, e = chunk
+    words = [i for i in range(s, e) if tv.cap[i] and tv.lower[i] not in lex.titles]
+    return (
+        len(words) >= 2 and e - s <= 6 and tv.lower[s] not in lex.determiners
+        and not any(tv.lower[i] in lex.org_words or tv.lower[i] in _POSSESSIVE
+                    for i in range(s, e))
+    )
+
+
+def _from_chunks(tv: TokenView, comma: int, lo: int, adj: AdjunctIndex) -> Found | None:
+    """The subject of a clause whose last chunk ends at ``comma`` right before the cue."""
+    lex = lexicon()
+    chunks = _clause_chunks(tv, comma, lo, lex)
+    while chunks and _adverbial(tv, chunks[0], lex, adj):
+        chunks.pop(0)
+    if not chunks:
+        return None
+    subject = chunks[0]
+    after = chunks[1] if len(chunks) > 1 else None
+    if after is not None and _person_like(tv, after, lex) and not _person_like(tv, subject, lex):
+        return Found(first=after[0], last=after[1], role=subject)
+    s, e = subject
+    start = np_left(tv, e - 1, s, lex)
+    if start >= e:
+        return None
+    role = after if after is not None and _parenthetical(tv, after, lex) and tv.lower[
+        after[0]] not in _RELATIVE else None
+    return Found(first=start, last=e, role=role)
+
+
+def left_source(tv: TokenView, cue_first: int, adj: AdjunctIndex, inside: list[int]) -> Found | None:
+    """The source phrase before a cue at ``cue_first``, or ``None``."""
+    lex = lexicon()
+    lo = tv.sentence(cue_first)[0]
+    p = skip_left(tv, cue_first, lo, adj)
+    if p < lo or inside[p] >= 0:
+        return None
+    if tv.lower[p] == ",":
+        return _from_chunks(tv, p, lo, adj)
+    start = np_left(tv, p, lo, lex)
+    if start > p:
+        return None
+    found = adj.by_first.get(start)
+    if found is not None and found.last <= p:
+        start = found.last
+    return Found(first=start, last=p + 1)
+
+
+def split_conjuncts(tv: TokenView, first: int, last: int) -> list[tuple[int, int]]:
+    """"Kyiv and Moscow" → two sources, when every conjunct is a capitalised name."""
+    parts: list[tuple[int, int]] = []
+    s = first
+    for i in range(first, last):
+        if tv.lower[i] in {"and", ","}:
+            parts.append((s, i))
+            s = i + 1
+    parts.append((s, last))
+    parts = [(a, b) for a, b in parts if a < b]
+    if len(parts) < 2:
+        return [(first, last)]
+    skip = {"the", "both", "and"}
+    for a, b in parts:
+        k = a
+        while k < b and tv.lower[k] in skip:
+            k += 1
+        if k >= b or not tv.cap[k]:
+            return [(first, last)]
+    cleaned = []
+    for a, b in parts:
+        while a < b and tv.lower[a] in {"both", "and"}:
+            a += 1
+        cleaned.append((a, b))
+    return cleaned

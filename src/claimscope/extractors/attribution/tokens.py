@@ -1,0 +1,98 @@
+"""A flat, fast view of a spaCy ``Doc`` for the attribution rules.
+
+The rules walk tokens left and right of a cue many times; plain Python lists of strings
+are much cheaper to index than spaCy token objects. Sentences are segmented here, the
+same way in fast and trained mode, so both modes see the same clause boundaries.
+
+>>> import spacy
+>>> tv = TokenView(spacy.blank("en")("He said so. She agreed.\\n\\nNew para."))
+>>> [tv.words[s:e] for s, e in tv.sentences]
+[['He', 'said', 'so', '.'], ['She', 'agreed', '.'], ['New', 'para', '.']]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["QUOTE_MARKS", "TokenView"]
+
+#: Characters that open or close a quotation, as single tokens.
+QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "„", "‟", "``", "''"})
+_ENDERS = frozenset({".", "!", "?", "...", "…"})
+_CLOSERS = frozenset({'"', "”", "’", "'", "»", ")"})
+
+
+class TokenView:
+    """Token texts, offsets, paragraph and sentence indices of one document."""
+
+    __slots__ = (
+        "text", "words", "lower", "start", "end", "space", "brk", "n",
+        "sentences", "sent_of", "para_of", "cap",
+    )  # fmt: skip
+
+    def __init__(self, doc: Doc) -> None:
+        self.text: str = doc.text
+        self.words: list[str] = [t.text for t in doc]
+        self.lower: list[str] = [w.lower() for w in self.words]
+        self.start: list[int] = [t.idx for t in doc]
+        self.end: list[int] = [s + len(w) for s, w in zip(self.start, self.words)]
+        self.space: list[bool] = [bool(t.whitespace_) for t in doc]
+        self.n: int = len(self.words)
+        # A whitespace token holding a newline separates paragraphs (or a headline).
+        self.brk: list[bool] = [w.isspace() and "\n" in w for w in self.words]
+        self.cap: list[bool] = [w[:1].isupper() for w in self.words]
+        self.para_of: list[int] = []
+        self.sentences: list[tuple[int, int]] = []
+        self.sent_of: list[int] = []
+        self._segment()
+
+    def _segment(self) -> None:
+        """Split into sentences at . ! ? (plus trailing closers) and paragraph breaks."""
+        words, n = self.words, self.n
+        para = 0
+        start = 0
+        i = 0
+        while i < n:
+            if self.brk[i]:
+                self._close(start, i)
+                self.para_of.append(para)
+                para += 1
+                start = i + 1
+                i += 1
+                continue
+            self.para_of.append(para)
+            if words[i] in _ENDERS:
+                j = i + 1
+                while j < n and words[j] in _CLOSERS and not self.space[j - 1]:
+                    self.para_of.append(para)
+                    j += 1
+                self._close(start, j)
+                start = j
+                i = j
+                continue
+            i += 1
+        self._close(start, n)
+        # Tokens between sentences (breaks) belong to the sentence before them.
+        self.sent_of = [0] * n
+        for k, (s, e) in enumerate(self.sentences):
+            for t in range(s, min(n, self.sentences[k + 1][0]) if k + 1 < len(self.sentences)
+                           else n):
+                self.sent_of[t] = k
+
+    def _close(self, start: int, end: int) -> None:
+        while start < end and self.words[start].isspace():
+            start += 1
+        if start < end:
+            self.sentences.append((start, end))
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """Token range of the sentence holding token ``i``."""
+        return self.sentences[self.sent_of[i]] if self.sentences else (0, self.n)
+
+    def span_text(self, s: int, e: int) -> tuple[int, int, str]:
+        """Character offsets and text covering tokens ``s..e-1``."""
+        a, b = self.start[s], self.end[e - 1]
+        return a, b, self.text[a:b]
