@@ -1,0 +1,158 @@
+"""The locations extractor: find place names, then resolve each to coordinates.
+
+Resolution runs in two passes. The first collects what the article is about: the
+countries it names (and the demonyms it uses) and the places that have one candidate
+only. The second ranks every name's candidates in that context (see :mod:`.resolve`).
+A name the gazetteer lacks but the context marks as a place ("the village of X") takes
+the position of the nearest resolved place, so a front-line hamlet lands near its town.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> [(l.text, l.name, l.country) for l in LocationExtractor().extract(
+...     nlp("Russia's army shelled Kharkov and the Donetsk region."))]
+[('Russia', 'Russia', 'RU'), ('Kharkov', 'Kharkiv', 'UA'), ('Donetsk', 'Donetsk Oblast', 'UA')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, cast
+
+from claimscope.extractors.locations.gazetteer import Place, gazetteer, normalise
+from claimscope.extractors.locations.lexicon import lexicon
+from claimscope.extractors.locations.recognise import Name, find_names
+from claimscope.extractors.locations.resolve import Context, rank
+from claimscope.types import Location, LocationKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["LocationExtractor"]
+
+_NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _context(doc: Doc, names: list[Name]) -> Context:
+    """Countries, regions and unambiguous places the article mentions."""
+    countries: Counter[str] = Counter()
+    demonyms = lexicon().demonyms
+    for token in doc:
+        code = demonyms.get(token.text)
+        if code:
+            countries[code] += 1
+    context = Context(countries=countries)
+    for name in names:
+        if len(name.places) == 1 or (name.places and name.places[0].kind == "country"):
+            place = name.places[0]
+            if place.country:
+                countries[place.country] += 2 if place.kind == "country" else 1
+            if place.kind == "admin_region" and place.admin1_code:
+                context.admin_codes.add(place.admin1_code)
+            if place.kind in {"populated_place", "admin_region"}:
+                context.anchors.append(place)
+    return context
+
+
+def _ner_names(doc: Doc, names: list[Name]) -> list[Name]:
+    """Trained mode: place entities the gazetteer pass missed or rejected."""
+    if not doc.has_annotation("ENT_IOB"):
+        return []
+    taken = {i for name in names for i in range(name.start, name.end)}
+    gaz, lex = gazetteer(), lexicon()
+    extra: list[Name] = []
+    for ent in doc.ents:
+        if ent.label_ not in _NER_LABELS or taken.intersection(range(ent.start, ent.end)):
+            continue
+        start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+        span = doc[start:ent.end]
+        if not span.text[:1].isupper() or span.text in lex.demonyms or span.text in (
+                lex.not_places) or any(t.text.endswith("-") for t in span):
+            continue
+        if span[-1].text in {"'s", "’s"}:
+            span = doc[start:ent.end - 1]
+        places = gaz.candidates(normalise(span.text))
+        if places or ent.label_ != "FAC":
+            extra.append(Name(span.start, span.end, places, {"populated_place"}))
+    return extra
+
+
+def _drop_person_parts(doc: Doc, names: list[Name]) -> list[Name]:
+    """Trained mode: a place inside a longer PERSON entity is part of a name."""
+    if not doc.has_annotation("ENT_IOB"):
+        return names
+    kept = []
+    for name in names:
+        label = doc[name.start].ent_type_
+        ent = next((e for e in doc.ents if e.start <= name.start < e.end), None)
+        inside = ent is not None and (ent.end - ent.start) > (name.end - name.start)
+        if label == "PERSON" and inside and not any(p.kind == "country" for p in name.places):
+            continue
+        kept.append(name)
+    return kept
+
+
+def _anchor(doc: Doc, names: list[Name], resolved: dict[int, Place], index: int
+            ) -> Place | None:
+    """Where to put a name the gazetteer lacks: the nearest resolved town or region in its
+    sentence, else the place the article mentions most (its focus)."""
+    def usable(place: Place) -> bool:
+        return place.kind in {"populated_place", "admin_region"} or (
+            place.kind in {"region", "feature"} and place.population < 5e6)
+
+    sentence = doc[names[index].start].sent if doc.has_annotation("SENT_START") else None
+    same = [(abs(names[j].start - names[index].start), j) for j, p in resolved.items()
+            if usable(p) and sentence is not None
+            and sentence.start <= names[j].start < sentence.end]
+    if same:
+        return resolved[min(same)[1]]
+    counts = Counter(p for p in resolved.values() if usable(p))
+    if not counts:
+        return None
+    first = {p: j for j, p in sorted(resolved.items(), reverse=True)}
+    return max(counts, key=lambda p: (counts[p], -first[p]))
+
+
+def _location(doc: Doc, name: Name, place: Place, known: bool) -> Location:
+    span = doc[name.start:name.end]
+    text = span.text
+    kind = name.feature or place.kind
+    label = place.name if known else text
+    if name.feature:
+        label = f"{place.name} {doc[name.end - 1].text}"
+    elif not known and "direction" not in text:
+        kind = "populated_place"
+    return Location(start=span.start_char, end=span.end_char, text=text, name=label,
+                    kind=cast(LocationKind, kind), country=place.country,
+                    lat=round(place.lat, 3), lon=round(place.lon, 3),
+                    geonames_id=place.geonames_id if known and not name.feature else None,
+                    admin1=place.admin1 if place.kind != "country" else None)
+
+
+class LocationExtractor:
+    """Finds and resolves toponyms: places, regions, countries, waters and features."""
+
+    name = "locations"
+    version = "0.1.0"
+    produces = frozenset({"locations"})
+    uses = frozenset({"sentences", "ner"})
+
+    def extract(self, doc: Doc) -> Iterator[Location]:
+        """Yield one :class:`~claimscope.types.Location` per resolved place name."""
+        names = _drop_person_parts(doc, find_names(doc))
+        names = sorted(names + _ner_names(doc, names), key=lambda n: n.start)
+        context = _context(doc, names)
+        resolved: dict[int, Place] = {}
+        for index, name in enumerate(names):
+            if name.places:
+                place = rank(name.places, context, name.wanted)
+                resolved[index] = place
+                if place.kind in {"populated_place", "admin_region"}:
+                    context.anchors.append(place)
+        for index, name in enumerate(names):
+            place = resolved.get(index)
+            known = place is not None
+            if place is None:
+                place = _anchor(doc, names, resolved, index)
+            if place is not None:
+                yield _location(doc, name, place, known)
