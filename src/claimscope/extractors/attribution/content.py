@@ -45,8 +45,14 @@ def _quote_opening_at(quotes: list[Quote], i: int) -> Quote | None:
     return None
 
 
-def right_content(tv: TokenView, start: int, quotes: list[Quote], cuts: list[int]) -> tuple[int, int]:
-    """Token range of the content starting at or after ``start`` (empty when none)."""
+def right_content(tv: TokenView, start: int, quotes: list[Quote], cuts: list[int],
+                  adjunct_firsts: dict[int, int] | None = None) -> tuple[int, int]:
+    """Token range of the content starting at or after ``start`` (empty when none).
+
+    ``adjunct_firsts`` maps the first token of each channel adjunct to its end, so a
+    channel phrase closing the content is left out.
+    """
+    adjunct_firsts = adjunct_firsts or {}
     n = tv.n
     while start < n and (tv.lower[start] in _LEAD or tv.words[start].isspace()):
         start += 1
@@ -74,7 +80,16 @@ def right_content(tv: TokenView, start: int, quotes: list[Quote], cuts: list[int
             break
     while end > start and tv.lower[end - 1] in _TRAIL:
         end -= 1
-    return start, end
+    return start, _drop_trailing_adjunct(tv, start, end, adjunct_firsts)
+
+
+def _drop_trailing_adjunct(tv: TokenView, start: int, end: int, firsts: dict[int, int]) -> int:
+    """"confirmed that attack on state television": the channel is not what was said."""
+    for i in range(max(start + 1, end - 6), end):
+        last = firsts.get(i)
+        if last is not None and last >= end:
+            return i
+    return end
 
 
 def left_content(tv: TokenView, before: int, quotes: list[Quote], lo: int) -> tuple[int, int]:

@@ -98,6 +98,17 @@ def _constraint_ok(tv: TokenView, i: int, constraint: str | None, lex: Lexicon,
     return True
 
 
+def _in_question(tv: TokenView, i: int) -> bool:
+    """"It was not clear whether the accounts described ...": an embedded question."""
+    lo = tv.sentence(i)[0]
+    for j in range(i - 1, max(lo - 1, i - 9), -1):
+        if tv.lower[j] in {",", ";", ":"}:
+            return False
+        if tv.lower[j] in {"whether", "if"}:
+            return True
+    return False
+
+
 def _verb_cue(tv: TokenView, i: int, lex: Lexicon, inside: list[int]) -> Cue | None:
     form = lex.cue_forms.get(tv.lower[i])
     if form is None:
@@ -117,6 +128,8 @@ def _verb_cue(tv: TokenView, i: int, lex: Lexicon, inside: list[int]) -> Cue | N
             nxt in lex.object_stop or "lives" in tv.lower[i + 1:i + 3]):
         return None
     if not _constraint_ok(tv, i, form.constraint, lex, sent_end, inside):
+        return None
+    if _in_question(tv, i):
         return None
     shown = i
     j = i - 1

@@ -44,7 +44,17 @@ if TYPE_CHECKING:
 __all__ = ["AttributionExtractor"]
 
 _END = frozenset({",", ".", ";", "!", "?", ":"})
-_CUT_JOINERS = frozenset({"which", "while", "though", "although", "but", "and", "as", "whereas"})
+_CUT_JOINERS = frozenset({
+    "which", "while", "though", "although", "but", "and", "as", "whereas", "with", "who",
+})  # fmt: skip
+_PARTICIPLES = frozenset({
+    "saying", "adding", "telling", "describing", "calling", "insisting", "claiming", "warning",
+    "noting", "accusing", "blaming", "denying", "writing", "arguing", "stressing", "putting",
+    "vowing", "alleging", "acknowledging", "explaining", "asserting", "urging", "giving",
+})  # fmt: skip
+_PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "urge", "warn"})
+_COORDINATORS = frozenset({"and", "but", "while", "before", "after", "then"})
+_POSTED = frozenset({"posted", "published", "released", "shared", "issued", "broadcast", "aired"})
 _NON_SOURCES = frozenset({"information", "data", "preliminary", "initial"})
 
 
@@ -79,6 +89,17 @@ def _skip_right(tv: TokenView, i: int, adj: AdjunctIndex, lemma: str) -> int:
         if low == "formerly" and i + 1 < n:
             i += 2
             continue
+        if low == "," and i + 1 < n and tv.lower[i + 1] == "that":
+            i += 1
+            continue
+        if low in _POSTED and i + 1 in adj.by_first:
+            i += 1
+            continue
+        if low == "of" and lemma in {"say", "write", "tell"}:
+            end = np_right(tv, i + 1, tv.sentence(i)[1], adj)
+            if end > i + 1 and (end >= n or tv.lower[end] in _END):
+                i = end
+                continue
         if told and (tv.cap[i] or low in lex.recipients or low in lex.determiners):
             end = np_right(tv, i, tv.sentence(i)[1], adj)
             if end > i:
@@ -100,6 +121,24 @@ def _inverted_source(tv: TokenView, after: int, adj: AdjunctIndex) -> Found | No
     return None
 
 
+def _continues(tv: TokenView, cue: Cue, sent_start: int, adj: AdjunctIndex) -> bool:
+    """True when the cue shares the subject of an earlier verb: ", adding", "and said"."""
+    p = skip_left(tv, cue.first, sent_start, adj)
+    if p < sent_start:
+        return False
+    if tv.lower[cue.first] in _PARTICIPLES and tv.lower[p] in {","} | _COORDINATORS:
+        return True
+    if tv.lower[p] in _COORDINATORS and tv.lower[p] != "while":
+        return True
+    if tv.lower[p] == ",":
+        # "denied it and, without giving evidence, accused ...": skip the inserted phrase.
+        k = p - 1
+        while k > sent_start and k > p - 10 and tv.lower[k] != ",":
+            k -= 1
+        return k > sent_start and tv.lower[k] == "," and tv.lower[k - 1] in {"and", "but"}
+    return False
+
+
 class AttributionExtractor:
     """Finds reported statements: source, cue, content, mode, channel and date."""
 
@@ -115,7 +154,7 @@ class AttributionExtractor:
         inside = quote_index(tv, quotes)
         adj = AdjunctIndex(find_adjuncts(tv))
         items = self._sources(tv, find_cues(tv, inside), adj, inside)
-        self._contents(tv, items, quotes)
+        self._contents(tv, items, quotes, adj)
         yield from self._records(tv, items, quotes, adj)
 
     def _sources(self, tv: TokenView, cues: list[Cue], adj: AdjunctIndex,
@@ -145,23 +184,30 @@ class AttributionExtractor:
                 return None
             return _Item(cue=cue, sources=[Found(first=start, last=cue.first - 1)],
                          after=cue.last)
-        found = left_source(tv, cue.first, adj, inside)
         after = _skip_right(tv, cue.last, adj, cue.lemma)
-        inherited = False
+        if _continues(tv, cue, sent_start, adj):
+            same = [it for it in previous if tv.sentence(it.cue.first)[0] == sent_start]
+            if same:
+                return _Item(cue=cue, sources=same[-1].sources, after=after, inherited=True)
+            start = clause_start(tv, sent_start)
+            end = np_right(tv, start, cue.first, adj)
+            if end > start and tv.lower[cue.first - 1] != ",":
+                return _Item(cue=cue, sources=[Found(first=start, last=end)], after=after,
+                             inherited=True)
+            if tv.lower[cue.first] in _PARTICIPLES:
+                return None
+        found = left_source(tv, cue.first, adj, inside)
         if found is None:
-            found = _inverted_source(tv, after, adj)
+            p = skip_left(tv, cue.first, sent_start, adj)
+            if p < sent_start or tv.lower[p] == "," or tv.words[p] in QUOTE_MARKS:
+                found = _inverted_source(tv, after, adj)
             if found is not None:
                 after = _skip_right(tv, found.last, adj, "")
         if found is None:
-            p = skip_left(tv, cue.first, sent_start, adj)
-            if p >= sent_start and tv.lower[p] in {",", "and"}:
-                same = [it for it in previous if tv.sentence(it.cue.first)[0] == sent_start]
-                if same:
-                    return _Item(cue=cue, sources=same[-1].sources, after=after, inherited=True)
             return None
         sources = [Found(first=a, last=b, role=found.role)
                    for a, b in split_conjuncts(tv, found.first, found.last)]
-        return _Item(cue=cue, sources=sources, after=after, inherited=inherited)
+        return _Item(cue=cue, sources=sources, after=after)
 
     def _cuts(self, tv: TokenView, items: list[_Item]) -> list[int]:
         """Commas before a later reporting clause: content before them stops there."""
@@ -178,20 +224,30 @@ class AttributionExtractor:
                 cuts.append(j)
             elif j >= 0 and tv.words[j] in QUOTE_MARKS and j > 0 and tv.lower[j - 1] == ",":
                 cuts.append(j - 1)
+            elif item.inherited and j + 1 < first:
+                cuts.append(j + 1)
+        for i in range(tv.n - 1):
+            # The reporter's own concession or comment ends a reported clause.
+            if tv.lower[i] == "," and tv.lower[i + 1] in {"although", "though"}:
+                cuts.append(i)
+            elif tv.lower[i] == ":" and i + 1 < tv.n and tv.words[i + 1] not in QUOTE_MARKS:
+                cuts.append(i)
         return sorted(set(cuts))
 
-    def _contents(self, tv: TokenView, items: list[_Item], quotes: list[Quote]) -> None:
+    def _contents(self, tv: TokenView, items: list[_Item], quotes: list[Quote],
+                  adj: AdjunctIndex) -> None:
         cuts = self._cuts(tv, items)
+        channel_ends = {a.first: a.last for a in adj.adjuncts if a.kind == "channel"}
         for k, item in enumerate(items):
-            item.content = self._content_of(tv, item, quotes, cuts)
+            item.content = self._content_of(tv, item, quotes, cuts, channel_ends)
             if item.cue.kind in {"according", "citing"} and k + 1 < len(items):
                 nxt = items[k + 1]
                 s = item.content[0]
                 if nxt.sources and nxt.sources[0].first == s and nxt.cue.kind == "verb":
-                    item.content = self._content_of(tv, nxt, quotes, cuts)
+                    item.content = self._content_of(tv, nxt, quotes, cuts, channel_ends)
 
     def _content_of(self, tv: TokenView, item: _Item, quotes: list[Quote],
-                    cuts: list[int]) -> tuple[int, int]:
+                    cuts: list[int], channel_ends: dict[int, int]) -> tuple[int, int]:
         cue = item.cue
         sent_start, sent_end = tv.sentence(cue.first)
         after = item.after
@@ -208,9 +264,19 @@ class AttributionExtractor:
         if ends_here and left_end - 1 >= sent_start - 1:
             b = skip_left(tv, left_end, 0, AdjunctIndex([]))
             s, e = left_content(tv, b, quotes, sent_start)
-            if e > s:
+            lex = lexicon()
+            adverbial = e > s and (tv.lower[s] in lex.intro_adverbials and e - s <= 5)
+            if e > s and not adverbial:
                 return s, e
-        s, e = right_content(tv, after, quotes, cuts)
+            if adverbial and after < sent_end and tv.lower[after] == ",":
+                after += 1
+        s, e = right_content(tv, after, quotes, cuts, channel_ends)
+        if cue.lemma in _PROMISSIVE and e > s and tv.lower[s] == "to":
+            # "vowed to defeat them and thanked ...": the pledge ends at the next verb.
+            for i in range(s + 2, e - 1):
+                if tv.lower[i] == "and" and tv.lower[i + 1].endswith("ed"):
+                    e = i
+                    break
         if e > s and tv.sentence(s)[0] == sent_start or (e > s and s < sent_end):
             return s, e
         # "a charge both Moscow and Pyongyang have denied": the object precedes the source.

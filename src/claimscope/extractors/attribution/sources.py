@@ -31,8 +31,8 @@ _HARD = frozenset({";", ":", "—", "–", "(", ")", "[", "]", "!", "?", ".", "-
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _JOINERS = frozenset({"-", "/", "&", "."})
 _SUBORDINATORS = frozenset({
-    "that", "which", "who", "when", "while", "as", "because", "after", "before", "although",
-    "though", "but", "whereas", "where", "since", "if", "whether", "what", "and", "so",
+    "that", "which", "who", "when", "while", "because", "after", "before", "although",
+    "though", "but", "whereas", "where", "since", "what", "and", "so",
 })  # fmt: skip
 _RELATIVE = frozenset({"who", "which", "whose", "whom"})
 _MAX_UNKNOWN = 3
@@ -50,6 +50,8 @@ class Found:
 def _np_word(tv: TokenView, i: int, lex: Lexicon) -> str:
     """'ok' for a word a source phrase is made of, 'unknown' for other words, else 'stop'."""
     w, low = tv.words[i], tv.lower[i]
+    if low in {"'", "’"} and i > 0 and not tv.space[i - 1] and tv.lower[i - 1].endswith("s"):
+        return "ok"  # plural possessive: "doctors' group"
     if tv.brk[i] or w in QUOTE_MARKS or low in _HARD or low == ",":
         return "stop"
     if low in _POSSESSIVE or low in _JOINERS or low in lex.np_preps:
@@ -75,8 +77,15 @@ def np_left(tv: TokenView, p: int, lo: int, lex: Lexicon) -> int:
         return p
     i = p
     unknown = 0
+    listed = False
     while i >= lo:
         kind = _np_word(tv, i, lex)
+        if tv.lower[i] in {"and", ","} and i > lo and i < p and _np_word(tv, i - 1, lex) == "ok" and (
+                tv.lower[i] == "and" or listed) and tv.lower[i - 1] not in lex.np_preps:
+            # Coordinated sources: "Kyiv and Moscow", "Prigozhin, bloggers, and the army".
+            listed = True
+            i -= 1
+            continue
         if kind == "stop":
             break
         if kind == "unknown":
@@ -105,6 +114,10 @@ def np_right(tv: TokenView, q: int, hi: int, adj: AdjunctIndex) -> int:
         kind = _np_word(tv, i, lex)
         if i == q and low in lex.pronouns and lex.pronouns[low] not in {"relative"}:
             return q + 1
+        if low == "and" and i > q and i + 1 < hi and _np_word(tv, i + 1, lex) == "ok" and (
+                _np_word(tv, i - 1, lex) == "ok"):
+            i += 1
+            continue
         if kind == "stop" and not (low == "by" and i > q):
             break
         if kind == "unknown":
@@ -131,6 +144,13 @@ def skip_left(tv: TokenView, i: int, lo: int, adj: AdjunctIndex) -> int:
         if found is not None and found.first >= lo:
             j = found.first - 1
             continue
+        if low == ")":
+            k = j - 1
+            while k >= lo and k > j - 12 and tv.lower[k] != "(":
+                k -= 1
+            if k >= lo and tv.lower[k] == "(":
+                j = k - 1
+                continue
         break
     return j
 
@@ -153,7 +173,9 @@ def _clause_chunks(tv: TokenView, comma: int, lo: int, lex: Lexicon) -> list[tup
                 continue
             chunks.append((i + 1, end))
             break
-        elif tv.lower[i] in _RELATIVE and (i == lo or tv.lower[i - 1] != ","):
+        elif tv.lower[i] in _RELATIVE and (i == lo or tv.lower[i - 1] != "," or chunks):
+            # ", which backs X, has denied": a relative right before the cue is an
+            # inserted clause; further left it opens the clause holding the subject.
             chunks.append((i + 1, end))
             break
         i -= 1
@@ -220,7 +242,16 @@ def left_source(tv: TokenView, cue_first: int, adj: AdjunctIndex, inside: list[i
         return _from_chunks(tv, p, lo, adj)
     start = np_left(tv, p, lo, lex)
     if start > p:
-        return None
+        # "a woman who had been evacuated described ...": the source precedes "who".
+        k = p
+        while k > lo and k > p - 8 and tv.lower[k] not in {"who", ","} and inside[k] < 0:
+            k -= 1
+        if tv.lower[k] != "who":
+            return None
+        p = k - 1
+        start = np_left(tv, p, lo, lex)
+        if start > p:
+            return None
     found = adj.by_first.get(start)
     if found is not None and found.last <= p:
         start = found.last
