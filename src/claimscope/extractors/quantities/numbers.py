@@ -24,6 +24,7 @@ from claimscope.extractors.quantities.lexicon import lexicon
 __all__ = ["NumberRead", "parse_digits", "read_number"]
 
 _DIGITS = frozenset("0123456789")
+_MAX_WORDS = 12
 
 
 @attrs.frozen
@@ -127,7 +128,9 @@ def _read_words(lower: list[str], i: int) -> NumberRead | None:
         else:
             return None
     last = j
-    while j < n:
+    # Spelled-out numbers are short; the bound keeps a run of number words linear.
+    limit = min(n, i + _MAX_WORDS)
+    while j < limit:
         word = lower[j]
         if word in lex.number_units or word in lex.number_tens:
             if seen and current % 100 != 0 and current % 10 == 0 and word in lex.number_units:

@@ -139,7 +139,8 @@ def read_head(view: TokenView, j: int, singular_ok: bool = False,
     ('missiles', 'missile')
     """
     k, modifiers = j, 0
-    while k < view.n and modifiers <= max_modifiers:
+    # Hyphens and model numbers do not count as modifiers but still bound the walk.
+    while k < view.n and modifiers <= max_modifiers and k - j <= 2 * max_modifiers + 4:
         word, text = view.lower[k], view.text[k]
         if text == "-" and k > j and view.attached(k) and view.attached(k + 1):
             k += 1

@@ -1,0 +1,143 @@
+"""Behaviour of the ``quantities`` extractor on sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimscope.extractors.quantities import QuantityExtractor
+from claimscope.testing.contract import ExtractorContract
+from claimscope.testing.strategies import news_like_texts
+from tests.conftest import TRAINED
+
+NLP = spacy.blank("en")
+NLP.add_pipe("sentencizer")
+EXTRACTOR = QuantityExtractor()
+
+
+def found(text: str, nlp: spacy.language.Language = NLP) -> list[tuple[object, ...]]:
+    return [(q.text, q.low, q.high, q.qualifier, q.unit)
+            for q in EXTRACTOR.extract(nlp(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Moscow sent more than 1,500 troops and up to 30 tanks.",
+     [("more than 1,500 troops", 1500, None, "more_than", "troop"),
+      ("up to 30 tanks", None, 30, "up_to", "tank")]),
+    ("Kyiv said three Polish-built Piorun portable missiles were fired.",
+     [("three Polish-built Piorun portable missiles", 3, 3, "exact", "missile")]),
+    ("The column was roughly 12 kilometres long.",
+     [("roughly 12 kilometres", 12, 12, "about", "km")]),
+    ("Officials counted between 150 and 200 wounded soldiers.",
+     [("between 150 and 200 wounded soldiers", 150, 200, "range", "soldier")]),
+    ("Some 2,300 residents left, and 40-50 homes burned.",
+     [("Some 2,300 residents", 2300, 2300, "about", "resident"),
+      ("40-50 homes", 40, 50, "range", "home")]),
+    ("Donors pledged $3.4bn and €750 million in aid.",
+     [("$3.4bn", 3.4e9, 3.4e9, "exact", "usd"), ("€750 million", 7.5e8, 7.5e8, "exact", "eur")]),
+    ("Prices rose 14 per cent in eleven weeks.",
+     [("14 per cent", 14, 14, "exact", "percent"), ("eleven weeks", 11, 11, "exact", "week")]),
+    ("Dozens of shops and hundreds of cars were damaged.",
+     [("Dozens of shops", 24, None, "vague", "shop"),
+      ("hundreds of cars", 200, None, "vague", "car")]),
+    ("Tens of thousands of residents lost power; millions were affected.",
+     [("Tens of thousands of residents", 20000, None, "vague", "resident"),
+      ("millions", 2e6, None, "vague", "person")]),
+    ("A dozen buses and a couple of ambulances arrived.",
+     [("A dozen buses", 12, 12, "exact", "bus"), ("a couple of ambulances", 2, 2, "about", "ambulance")]),
+    ("Four of the drones were jammed and nine of the wounded died.",
+     [("Four of the drones", 4, 4, "exact", "drone"), ("nine of the wounded", 9, 9, "exact", "person")]),
+    ("Thirty-five civilians and 120 police officers were evacuated.",
+     [("Thirty-five civilians", 35, 35, "exact", "civilian"),
+      ("120 police officers", 120, 120, "exact", "police officer")]),
+    ("The raid left eleven dead and 27 injured.",
+     [("eleven dead", 11, 11, "exact", "person"), ("27 injured", 27, 27, "exact", "person")]),
+    ("Almost a third of the fleet and nearly 80 square kilometres were lost.",
+     [("Almost a third", 33.333333, 33.333333, "about", "percent"),
+      ("nearly 80 square kilometres", 80, 80, "about", "km2")]),
+    ("The drone flew at 180 km/h for less than an hour.",
+     [("180 km/h", 180, 180, "exact", "km/h"), ("less than an hour", None, 1, "less_than", "hour")]),
+    ("Fewer than 600 people remain, at least 4.5 million have fled.",
+     [("Fewer than 600 people", None, 600, "less_than", "person")]),
+])
+def test_finds_amounts_with_bounds_and_units(text: str, expected: list[tuple[object, ...]]
+                                             ) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On 14 March 2024 at 06:30 GMT, the 47th Mechanised Brigade moved.",
+    "A 52-year-old driver and a 3-year-old boy were hurt.",
+    "Germany sent Leopard 2 tanks; Russia used T-90, Su-34 and Kh-101 systems.",
+    "Call the hotline on +380 67 555 0101.",
+    "Several drones, a few shells and many rockets struck; numerous fires broke out.",
+    "It was one of the largest attacks since 2022.",
+    "UN Security Council Resolution 2728 passed in March.",
+    "He fired 155mm shells and 7.62-mm rounds.",
+])
+def test_ignores_dates_ids_ages_and_vague_words(text: str) -> None:
+    assert found(text) == []
+
+
+def test_span_offsets_index_the_text() -> None:
+    text = "Ukraine said 21 Iranian-made Shahed-136 drones were shot down."
+    (q,) = EXTRACTOR.extract(NLP(text))
+    assert text[q.start:q.end] == q.text == "21 Iranian-made Shahed-136 drones"
+    assert (q.unit, q.kind) == ("drone", "count")
+
+
+def test_bare_numbers_take_their_meaning_from_context() -> None:
+    text = "Russia fired six missiles. Four were downed and the remaining two hit a depot."
+    assert ("two", 2, 2, "exact", "missile") in found(text)
+    assert ("wounding 12", ) not in found("The blast killed three, wounding 12.")
+    assert ("12", 12, 12, "exact", "person") in found("The blast killed three, wounding 12.")
+
+
+def test_units_agree_with_pint() -> None:
+    """Every unit's declared kind matches the dimension pint gives its pint name."""
+    pint = pytest.importorskip("pint")
+    registry = pint.UnitRegistry()
+    kinds = {"length": "[length]", "area": "[length] ** 2", "mass": "[mass]",
+             "duration": "[time]", "speed": "[length] / [time]"}
+    raw = json.loads(files("claimscope.extractors.quantities").joinpath(
+        "data/units.json").read_text("utf-8"))
+    for name, entry in raw["units"].items():
+        dimension = registry.parse_expression(entry["pint"]).dimensionality
+        if entry["kind"] in kinds:
+            assert str(dimension) == kinds[entry["kind"]], name
+
+
+@pytest.mark.skipif(TRAINED is None, reason="no trained English pipeline")
+def test_trained_mode_agrees_on_plain_cases() -> None:
+    nlp = spacy.load(TRAINED)
+    text = "Rebels seized 14 armoured vehicles and about 300 fighters surrendered."
+    assert found(text, nlp) == found(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 ,.-$%abcm") + [
+    " million", " of ", " to ", " between ", " and ", " km", " troops", " dozens", "two",
+    " more than", "May ", " the ", "-year-old"]), max_size=60).map("".join))
+def test_never_raises_and_offsets_are_valid(text: str) -> None:
+    doc = NLP(text)
+    records = list(EXTRACTOR.extract(doc))
+    assert records == list(EXTRACTOR.extract(doc))
+    for q in records:
+        assert text[q.start:q.end] == q.text
+        assert q.low is not None or q.high is not None
+
+
+@settings(max_examples=30, deadline=None)
+@given(news_like_texts())
+def test_news_like_text_is_handled(text: str) -> None:
+    for q in EXTRACTOR.extract(NLP(text)):
+        assert text[q.start:q.end] == q.text
+
+
+class TestContract(ExtractorContract):
+    extractor = QuantityExtractor()
