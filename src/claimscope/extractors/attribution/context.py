@@ -13,6 +13,8 @@ and date of a statement from them.
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from claimscope.extractors.attribution.lexicon import Lexicon, lexicon
@@ -114,12 +116,27 @@ def _channel_at(tv: TokenView, i: int, lex: Lexicon) -> Adjunct | None:
     return best
 
 
+@functools.cache
+def _triggers() -> frozenset[str]:
+    """Words an adjunct can start with; other tokens are skipped without a lookup."""
+    lex = lexicon()
+    firsts = {phrase.split()[0] for phrase in lex.relative_dates}
+    return frozenset(firsts | lex.channel_preps | lex.date_preps | lex.weekdays | lex.months
+                     | _PARTS)
+
+
 def find_adjuncts(tv: TokenView) -> list[Adjunct]:
     """All channel and date adjuncts, in text order, not overlapping."""
     lex = lexicon()
+    triggers = _triggers()
     out: list[Adjunct] = []
     i = 0
+    lower = tv.lower
     while i < tv.n:
+        low = lower[i]
+        if low not in triggers and not (low.isdigit() and len(low) <= 2):
+            i += 1
+            continue
         found = _channel_at(tv, i, lex) or _date_at(tv, i, lex)
         if found is not None:
             out.append(found)

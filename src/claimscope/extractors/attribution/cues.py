@@ -14,6 +14,8 @@ not an infinitive or a noun ("the claims"), and meeting its lexicon constraint
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from claimscope.extractors.attribution.lexicon import Lexicon, lexicon
@@ -159,15 +161,24 @@ def _possessive_noun(tv: TokenView, i: int, lex: Lexicon) -> Cue | None:
     return None
 
 
+@functools.cache
+def _wanted() -> frozenset[str]:
+    """Every word that can start a cue; all other tokens are skipped at once."""
+    lex = lexicon()
+    return frozenset(set(lex.cue_forms) | lex.noun_cues | {"according", "citing", "quoted",
+                                                           "cited", "reports"})
+
+
 def find_cues(tv: TokenView, inside: list[int]) -> list[Cue]:
     """Every reporting cue outside quotations, in text order."""
     lex = lexicon()
     cues: list[Cue] = []
     lower = tv.lower
+    wanted = _wanted()
     for i in range(tv.n):
-        if inside[i] >= 0:
-            continue
         w = lower[i]
+        if w not in wanted or inside[i] >= 0:
+            continue
         if w == "according" and i + 1 < tv.n and lower[i + 1] == "to":
             cues.append(Cue(first=i, last=i + 2, kind="according", lemma="according to", shown=i))
             continue

@@ -34,12 +34,17 @@ class TokenView:
     )  # fmt: skip
 
     def __init__(self, doc: Doc) -> None:
-        self.text: str = doc.text
-        self.words: list[str] = [t.text for t in doc]
+        # One array export instead of a Python object per token (Doc.text and iteration
+        # create one per token, which costs more than all the rules together).
+        table = doc.to_array(["ORTH", "IDX", "SPACY"]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        self.words: list[str] = [strings[row[0]] for row in table]
+        self.start: list[int] = [row[1] for row in table]
+        self.end: list[int] = [row[1] + len(w) for row, w in zip(table, self.words)]
+        self.text: str = "".join(
+            w + " " if row[2] else w for row, w in zip(table, self.words))
         self.lower: list[str] = [w.lower() for w in self.words]
-        self.start: list[int] = [t.idx for t in doc]
-        self.end: list[int] = [s + len(w) for s, w in zip(self.start, self.words)]
-        self.space: list[bool] = [bool(t.whitespace_) for t in doc]
+        self.space: list[bool] = [bool(row[2]) for row in table]
         self.n: int = len(self.words)
         # A whitespace token holding a newline separates paragraphs (or a headline).
         self.brk: list[bool] = [w.isspace() and "\n" in w for w in self.words]
