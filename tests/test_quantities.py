@@ -126,7 +126,8 @@ def test_trained_mode_agrees_on_plain_cases() -> None:
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from([
-    *"0123456789 ,.-$%abcm", " million", " of ", " to ", " between ", " and ", " km", " troops", " dozens", "two",
+    *"0123456789 ,.-$%abcm", " million", " of ", " to ", " between ", " and ", " km",
+    " troops", " dozens", "two",
     " more than", "May ", " the ", "-year-old"]), max_size=60).map("".join))
 def test_never_raises_and_offsets_are_valid(text: str) -> None:
     doc = NLP(text)
