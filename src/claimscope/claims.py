@@ -84,21 +84,77 @@ def _sentence_range(sentences: Sequence[tuple[int, int]], start: int, end: int) 
     return touched[0][0], touched[-1][1]
 
 
-def _attributed_claim(attribution: Attribution, result: Result, quantities: Sequence[Quantity],
-                      sentences: Sequence[tuple[int, int]], global_hedges: Sequence[Hedge]
-                      ) -> Claim:
-    content = attribution.content
-    scope_start, scope_end = _sentence_range(
-        sentences, min(attribution.start, content.start), max(attribution.end, content.end))
-    hedges = [*_within(result.hedges, scope_start, scope_end), *global_hedges]
-    return Claim(
-        content=content, attribution=attribution,
-        status=status_for(hedges, attributed=True),
-        quantities=_within(quantities, content.start, content.end),
-        weapons=_within(result.weapons, content.start, content.end),
-        locations=_within(result.locations, content.start, content.end),
-        hedges=_within(result.hedges, scope_start, scope_end),
-    )
+@attrs.define
+class _Draft:
+    """A claim before its status is known: the hedges in its scope still accumulate."""
+
+    content: Span
+    scope: tuple[int, int]
+    attribution: Attribution | None
+    mentions: dict[str, list[Any]]
+    hedges: list[Hedge]
+
+    def build(self, global_hedges: Sequence[Hedge]) -> Claim:
+        in_scope = [*self.hedges, *(global_hedges if self.attribution else ())]
+        return Claim(content=self.content, attribution=self.attribution,
+                     status=status_for(in_scope, attributed=self.attribution is not None),
+                     hedges=self.hedges, quantities=self.mentions["quantities"],
+                     weapons=self.mentions["weapons"], locations=self.mentions["locations"])
+
+
+def _mentions(result: Result, quantities: Sequence[Quantity], start: int, end: int
+              ) -> dict[str, list[Any]]:
+    return {"quantities": _within(quantities, start, end),
+            "weapons": _within(result.weapons, start, end),
+            "locations": _within(result.locations, start, end)}
+
+
+def _attributed(result: Result, quantities: Sequence[Quantity],
+                sentences: Sequence[tuple[int, int]]) -> list[_Draft]:
+    drafts = []
+    for attribution in result.attributions:
+        content = attribution.content
+        scope = _sentence_range(sentences, min(attribution.start, content.start),
+                                max(attribution.end, content.end))
+        drafts.append(_Draft(content, scope, attribution,
+                             _mentions(result, quantities, content.start, content.end),
+                             _within(result.hedges, *scope)))
+    return drafts
+
+
+def _own_voice(result: Result, quantities: Sequence[Quantity],
+               sentences: Sequence[tuple[int, int]]) -> list[_Draft]:
+    text = result.document.text
+    covered = [(a.content.start, a.content.end) for a in result.attributions]
+    drafts = []
+    for start, end in sentences:
+        if any(s <= start and end <= e for s, e in covered):
+            continue
+        mentions = _mentions(result, quantities, start, end)
+        if not any(mentions.values()):
+            continue
+        if any(a.cue.start >= start and a.cue.end <= end for a in result.attributions):
+            continue  # the sentence reports a statement: its claim is the attribution's
+        span_start, span_end = _strip(text, start, end)
+        content = Span(start=span_start, end=span_end, text=text[span_start:span_end])
+        drafts.append(_Draft(content, (start, end), None, mentions,
+                             _within(result.hedges, start, end)))
+    return drafts
+
+
+def _hedge_preceding_claims(drafts: Sequence[_Draft], hedges: Sequence[Hedge],
+                            sentences: Sequence[tuple[int, int]]) -> None:
+    """A hedge alone in its sentence ("The figure could not be verified.") speaks of the
+    claims of the sentence before it."""
+    for index, (start, end) in enumerate(sentences):
+        own = _within(hedges, start, end)
+        if not own or index == 0 or any(d.scope[0] < end and start < d.scope[1]
+                                         for d in drafts):
+            continue
+        before_start, before_end = sentences[index - 1]
+        for draft in drafts:
+            if draft.scope[0] < before_end and before_start < draft.scope[1]:
+                draft.hedges.extend(h for h in own if h not in draft.hedges)
 
 
 def assemble(result: Result, sentences: Sequence[tuple[int, int]]) -> Result:
@@ -106,35 +162,15 @@ def assemble(result: Result, sentences: Sequence[tuple[int, int]]) -> Result:
 
     :param sentences: ``(start, end)`` character ranges of the document's sentences.
     """
-    text = result.document.text
     quantities = link_counts(result.quantities, result.weapons)
+    drafts = [*_attributed(result, quantities, sentences),
+              *_own_voice(result, quantities, sentences)]
+    sentence_hedges = [hedge for hedge in result.hedges if hedge.scope == "sentence"]
+    _hedge_preceding_claims(drafts, sentence_hedges, sentences)
+    # Article-wide hedges speak of the sources' claims, not of the article's own voice.
     global_hedges = [hedge for hedge in result.hedges if hedge.scope == "document"]
-    claims = [
-        _attributed_claim(a, result, quantities, sentences, global_hedges)
-        for a in result.attributions
-    ]
-    covered = [(a.content.start, a.content.end) for a in result.attributions]
-    for start, end in sentences:
-        if any(s <= start and end <= e for s, e in covered):
-            continue
-        mentions = {
-            "quantities": _within(quantities, start, end),
-            "weapons": _within(result.weapons, start, end),
-            "locations": _within(result.locations, start, end),
-        }
-        if not any(mentions.values()):
-            continue
-        if any(a.cue.start >= start and a.cue.end <= end for a in result.attributions):
-            continue  # the sentence reports a statement: its claim is the attribution's
-        hedges = _within(result.hedges, start, end)
-        # Article-wide hedges speak of the sources' claims, not the article's own voice.
-        span_start, span_end = _strip(text, start, end)
-        claims.append(Claim(
-            content=Span(start=span_start, end=span_end, text=text[span_start:span_end]),
-            status=status_for(hedges, attributed=False), hedges=hedges,
-            quantities=mentions["quantities"], weapons=mentions["weapons"],
-            locations=mentions["locations"]))
-    claims.sort(key=lambda claim: (claim.content.start, claim.content.end))
+    claims = sorted((draft.build(global_hedges) for draft in drafts),
+                    key=lambda claim: (claim.content.start, claim.content.end))
     return attrs.evolve(result, quantities=quantities, claims=claims)
 
 

@@ -17,7 +17,7 @@ from claimscope.cli.exit_codes import ExitCode
 from claimscope.cli.extract import extract_command
 from claimscope.cli.plugins import plugins_command
 
-__all__ = ["app", "main", "ExitCode"]
+__all__ = ["app", "click_command", "main", "ExitCode"]
 
 app = typer.Typer(
     name="claimscope", no_args_is_help=True, add_completion=False,
@@ -27,6 +27,9 @@ app = typer.Typer(
 app.command("extract")(extract_command)
 app.command("plugins")(plugins_command)
 app.command("evaluate")(evaluate_command)
+
+#: The click command behind the typer app (for sphinx-click and embedding).
+click_command = typer.main.get_command(app)
 
 
 def main() -> None:
