@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import inspect
 import os
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +136,18 @@ def test_a_separately_installed_plugin_is_discovered_and_runs() -> None:
         ("12%", "demo_percent")]
     assert result.document.metadata["demo_plugin"] == "seen"
     assert "demo_percent" in pipeline.nlp.meta["claimscope_plugins"]
+
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "plugin_hooks.md"
+
+
+@pytest.mark.parametrize("hook", HOOKS)
+def test_every_hook_has_a_docs_section_with_its_exact_signature(hook: str) -> None:
+    import pluggy
+
+    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    manager.add_hookspecs(hookspecs)
+    spec = getattr(manager.hook, hook).spec
+    assert spec is not None
+    heading = f"## {hook}({', '.join(spec.argnames)})"
+    assert heading in DOCS.read_text(encoding="utf-8").splitlines()
