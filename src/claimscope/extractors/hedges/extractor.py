@@ -1,9 +1,11 @@
-"""Lexicon-based hedge finder.
+"""Hedge finder: a phrase lexicon plus a few grammar rules (``patterns.py``).
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> [(h.text, h.kind) for h in HedgeExtractor().extract(nlp("It was reportedly hit."))]
 [('reportedly', 'uncertain')]
+>>> [(h.text, h.kind) for h in HedgeExtractor().extract(nlp("Kyiv did not confirm it."))]
+[('did not confirm', 'unverified')]
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Iterator
 from importlib.resources import files
 from typing import TYPE_CHECKING, cast
 
+from claimscope.extractors.hedges.patterns import RULES, Classes
 from claimscope.matching import PhraseTable
 from claimscope.types import HEDGE_KINDS, Hedge, HedgeKind, HedgeScope
 
@@ -22,29 +25,77 @@ if TYPE_CHECKING:
 
 __all__ = ["HedgeExtractor"]
 
+_SENTENCE_END = frozenset({".", "!", "?"})
+_BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+_NEGATED = frozenset({"not", "n't", "never"})
+
 
 @functools.cache
-def _lexicon() -> tuple[PhraseTable, frozenset[str]]:
+def _lexicon() -> tuple[PhraseTable, tuple[tuple[str, ...], ...]]:
     raw = json.loads(files(__package__).joinpath("data/hedges.json").read_text("utf-8"))
     pairs = [(phrase, kind) for kind in sorted(HEDGE_KINDS) for phrase in raw[kind]]
-    return PhraseTable(pairs), frozenset(p.lower() for p in raw["document_scope"])
+    scope = tuple(tuple(p.lower().split()) for p in raw["document_scope"])
+    return PhraseTable(pairs), scope
+
+
+def _sentence(words: list[str], i: int) -> tuple[int, int]:
+    """Token range of the sentence around token ``i`` (own rule: same in every mode)."""
+    s = i
+    while s > 0 and words[s - 1] not in _SENTENCE_END and "\n" not in words[s - 1]:
+        s -= 1
+    e = i
+    while e < len(words) and words[e] not in _SENTENCE_END and "\n" not in words[e]:
+        e += 1
+    return s, e
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(words[k:k + size]) == phrase for k in range(len(words) - size + 1))
+
+
+def _denial_ok(lower: list[str], i: int) -> bool:
+    """"were denied entry" (passive) and "did not deny" are no denials of a claim."""
+    j = i - 1
+    while j >= 0 and lower[j].endswith("ly") and len(lower[j]) > 3:
+        j -= 1
+    return j < 0 or (lower[j] not in _BE and lower[j] not in _NEGATED)
 
 
 class HedgeExtractor:
     """Finds hedge phrases; a sentence naming "neither side" etc. scopes the whole text."""
 
     name = "hedges"
-    version = "0.1.0"
+    version = "0.2.0"
     produces = frozenset({"hedges"})
     uses = frozenset({"sentences"})
 
     def extract(self, doc: Doc) -> Iterator[Hedge]:
-        """Yield one :class:`~claimscope.types.Hedge` per lexicon match."""
+        """Yield one :class:`~claimscope.types.Hedge` per hedge, longest match first."""
         table, document_cues = _lexicon()
-        for match in table.find(doc):
-            has_sentences = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-            sentence = doc[match.start_token].sent.text.lower() if has_sentences else ""
-            wide = any(cue in sentence for cue in document_cues)
-            scope: HedgeScope = "document" if wide else "sentence"
-            yield Hedge(start=match.start, end=match.end, text=match.text,
-                        kind=cast(HedgeKind, match.key), scope=scope)
+        rows = doc.to_array(["ORTH", "IDX"]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        words = [strings[r[0]] for r in rows]
+        lower = [w.lower() for w in words]
+        starts = [r[1] for r in rows]
+        text = doc.text
+        found: list[tuple[int, int, str]] = [
+            (m.start_token, m.end_token, m.key) for m in table.find(doc)
+            if m.key != "denial" or _denial_ok(lower, m.start_token)
+        ]
+        classes = Classes.load()
+        for rule in RULES:
+            found.extend(rule(lower, classes))
+        taken: set[int] = set()
+        kept: list[tuple[int, int, str]] = []
+        for first, last, kind in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+            if last <= first or not taken.isdisjoint(range(first, last)):
+                continue
+            taken.update(range(first, last))
+            kept.append((first, last, kind))
+        for first, last, kind in sorted(kept):
+            s, e = _sentence(lower, first)
+            scope: HedgeScope = "document" if kind == "unverified" and any(
+                _contains(lower[s:e], cue) for cue in document_cues) else "sentence"
+            a, b = starts[first], starts[last - 1] + len(words[last - 1])
+            yield Hedge(start=a, end=b, text=text[a:b], kind=cast(HedgeKind, kind), scope=scope)
