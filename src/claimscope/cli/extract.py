@@ -1,22 +1,39 @@
-"""``claimscope extract``: documents in, results out (stdout or ``-o FILE``)."""
+"""``claimscope extract``: documents in, results out (stdout or ``-o FILE``), streaming.
+
+Inputs are read lazily and each result is written (and flushed) as soon as it is ready, in
+input order, so memory stays constant however large the input. Problems go to stderr with
+file and line, and to ``--errors FILE`` as JSON Lines; ``--resume`` continues an
+interrupted ``-o`` file; ``--dask`` runs the batches on a Dask cluster.
+
+>>> import typer
+>>> from typer.testing import CliRunner
+>>> app = typer.Typer()
+>>> _ = app.command()(extract_command)
+>>> done = CliRunner().invoke(app, ["-", "--extractors", "hedges"], input="It was reportedly hit.")
+>>> (done.exit_code, '"reportedly"' in done.stdout)
+(0, True)
+"""
 
 from __future__ import annotations
 
+import collections
+import json
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
 
 from claimscope.cli.exit_codes import ExitCode
-from claimscope.cli.inputs import InputProblem, read_inputs
-from claimscope.cli.output import FORMATS, make_writer
+from claimscope.cli.inputs import InputProblem, Located, count_documents, read_located
+from claimscope.cli.output import FORMATS, RESUMABLE, make_writer, resume_ids
 from claimscope.errors import ModelNotFoundError, UnknownExtractorError
 from claimscope.pipeline import DEFAULT_MAX_CHARS, Pipeline
-from claimscope.types import Document
+from claimscope.types import Document, Result
 
-__all__ = ["extract_command"]
+__all__ = ["Problems", "extract_command"]
 
 
 def _fail(message: str, code: ExitCode) -> typer.Exit:
@@ -24,22 +41,116 @@ def _fail(message: str, code: ExitCode) -> typer.Exit:
     return typer.Exit(int(code))
 
 
-def _documents(paths: list[str], problems: list[InputProblem], text_key: str, id_key: str,
-               encoding: str, decode_errors: str) -> Iterator[Document]:
-    for item in read_inputs(paths, text_key=text_key, id_key=id_key, encoding=encoding,
-                            errors=decode_errors):
+class Problems:
+    """Reports problems on stderr and, when asked, as JSON Lines in an errors file.
+
+    >>> import io
+    >>> sink = io.StringIO()
+    >>> problems = Problems(sink)
+    >>> problems.report(InputProblem("a.jsonl", "bad JSON", 21))
+    >>> json.loads(sink.getvalue())["line"], problems.count
+    (21, 1)
+    """
+
+    def __init__(self, errors: TextIO | None = None) -> None:
+        self._errors = errors
+        #: How many problems were reported.
+        self.count = 0
+
+    def report(self, problem: InputProblem, *, counts: bool = True) -> None:
+        """Print ``problem`` on stderr and append it to the errors file.
+
+        :param counts: whether it makes the run fail (warnings do not).
+        """
+        self.count += counts
+        typer.echo(f"claimscope: {problem}", err=True)
+        if self._errors is not None:
+            self._errors.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
+            self._errors.flush()
+
+
+class _Progress:
+    """A tqdm bar on stderr: documents, words per second, ETA when the total is known."""
+
+    def __init__(self, enabled: bool | None, paths: list[str]) -> None:
+        from tqdm import tqdm
+
+        # tqdm's disable=None switches the bar off when stderr is not a terminal.
+        disable = None if enabled is None else not enabled
+        show = enabled if enabled is not None else sys.stderr.isatty()
+        total = count_documents(paths) if show else None
+        self._bar = tqdm(total=total, unit="doc", file=sys.stderr, disable=disable,
+                         dynamic_ncols=True)
+        self._words = 0
+        self._start = time.monotonic()
+        self._shown = 0.0
+
+    def update(self, words: int = 0) -> None:
+        """Count one document of ``words`` words."""
+        self._words += words
+        self._bar.update(1)
+        now = time.monotonic()
+        if now - self._shown > 0.5:  # refreshing the rate more often costs time
+            self._shown = now
+            rate = self._words / max(now - self._start, 1e-9)
+            self._bar.set_postfix_str(f"{rate:,.0f} words/s", refresh=False)
+
+    def close(self) -> None:
+        """Finish the bar."""
+        self._bar.close()
+
+
+def _documents(located: Iterable[Located], problems: Problems, skip: set[str],
+               origins: collections.deque[Located], progress: _Progress) -> Iterator[Document]:
+    """The readable documents not yet done; remembers where each one in flight came from."""
+    for entry in located:
+        item = entry.item
         if isinstance(item, InputProblem):
-            problems.append(item)
-            typer.echo(f"claimscope: {item}", err=True)
+            problems.report(item)
+        elif item.id in skip:
+            progress.update()
         else:
+            origins.append(entry)
             yield item
+
+
+def _results(pipeline: Pipeline, documents: Iterator[Document], batch_size: int,
+             n_process: int, dask: str | None) -> Iterator[Result]:
+    if dask is None:
+        yield from pipeline.pipe(documents, batch_size=batch_size, n_process=n_process)
+        return
+    from claimscope.dask import connect, pipe
+
+    with connect(dask) as client:
+        yield from pipe(client, pipeline.spec, documents, batch_size=batch_size)
+
+
+def _report_result(result: Result, origin: Located, problems: Problems) -> None:
+    def problem(message: str) -> InputProblem:
+        return InputProblem(origin.source, f"{result.document.id}: {message}", origin.line,
+                            result.document.id)
+
+    if result.error is not None:
+        problems.report(problem(result.error))
+    for diagnostic in result.diagnostics:
+        problems.report(problem(f"{diagnostic.plugin}: {diagnostic.message}"),
+                        counts=diagnostic.severity == "error")
+
+
+def _open_output(output: Path | None, resume: bool) -> tuple[TextIO, bool]:
+    """The stream to write to, and whether it already holds a CSV header."""
+    if output is None:
+        return sys.stdout, False
+    appending = resume and output.exists() and output.stat().st_size > 0
+    return output.open("a" if appending else "w", encoding="utf-8", newline=""), appending
 
 
 def extract_command(
     paths: Annotated[list[str], typer.Argument(
         help="Files (.txt, .json, .jsonl), directories, or - for stdin.")],
     format: Annotated[str, typer.Option(
-        "--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")] = "jsonl",
+        "--format", "-f", help=f"Output format: {', '.join(FORMATS)} (csv: a row per claim)."
+    )] = "jsonl",
     model: Annotated[str, typer.Option(
         help="'blank' (fast), 'trained', or an installed spaCy pipeline.")] = "blank",
     extractors: Annotated[str | None, typer.Option(
@@ -59,48 +170,70 @@ def extract_command(
     strict: Annotated[bool, typer.Option(help="Stop at the first plugin failure.")] = False,
     progress: Annotated[bool | None, typer.Option(
         help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+    errors: Annotated[Path | None, typer.Option(
+        "--errors", help="Also write every problem here, as JSON Lines "
+        "(source, line, message, id).")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Skip documents whose id is already in the -o file and append.")
+    ] = False,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", metavar="local:N|tcp://HOST:PORT",
+        help="Run on a Dask cluster: N local worker processes, or a running scheduler.")
+    ] = None,
 ) -> None:
     """Extract claims, quantities, weapons, locations, attributions and hedges."""
-    if format not in FORMATS:
-        raise _fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}",
-                    ExitCode.USAGE)
-    if decode_errors not in ("strict", "replace", "ignore"):
-        raise _fail("--decode-errors must be strict, replace or ignore", ExitCode.USAGE)
+    _check_usage(format, decode_errors, resume, output, dask, n_process)
     names = [n.strip() for n in extractors.split(",") if n.strip()] if extractors else None
     try:
         pipeline = Pipeline(model=model, extractors=names, strict=strict, max_chars=max_chars)
     except (UnknownExtractorError, ModelNotFoundError) as exc:
         raise _fail(str(exc), ExitCode.USAGE) from None
-    problems: list[InputProblem] = []
-    documents = _documents(paths, problems, text_key, id_key, encoding, decode_errors)
-    stream: TextIO = sys.stdout if output is None else output.open("w", encoding="utf-8")
-    failed = _run(pipeline, documents, stream, format, batch_size, n_process, progress)
-    if output is not None:
-        stream.close()
+    done = resume_ids(output, format) if resume and output is not None else set()
+    error_stream = errors.open("a" if resume else "w", encoding="utf-8") if errors else None
+    problems = Problems(error_stream)
+    stream, has_header = _open_output(output, resume)
+    bar = _Progress(progress, paths)
+    origins: collections.deque[Located] = collections.deque()
+    located = read_located(paths, text_key=text_key, id_key=id_key, encoding=encoding,
+                           errors=decode_errors)
+    documents = _documents(located, problems, done, origins, bar)
+    writer = make_writer(format, stream, header=not has_header)
+    try:
+        for result in _results(pipeline, documents, batch_size, n_process, dask):
+            # Results come back in input order, one per document: the oldest origin is its.
+            origin = origins.popleft()
+            bar.update(len(result.document.text.split()))
+            _report_result(result, origin, problems)
+            if result.error is None:
+                writer.write(result)
+    except (ValueError, OSError) as exc:
+        if dask is None:
+            raise
+        raise _fail(f"--dask {dask}: {exc}", ExitCode.USAGE) from None
+    finally:
+        writer.close()
+        bar.close()
+        for opened in (stream if output is not None else None, error_stream):
+            if opened is not None:
+                opened.close()
     if pipeline.plugin_errors:
         raise typer.Exit(int(ExitCode.PLUGIN_LOAD))
-    if failed or problems:
+    if problems.count:
         raise typer.Exit(int(ExitCode.DOCUMENTS_FAILED))
 
 
-def _run(pipeline: Pipeline, documents: Iterator[Document], stream: TextIO, fmt: str,
-         batch_size: int, n_process: int, progress: bool | None) -> int:
-    from tqdm import tqdm
-
-    writer = make_writer(fmt, stream)
-    failed = 0
-    bar = tqdm(unit="doc", file=sys.stderr, disable=None if progress is None else not progress)
-    for result in pipeline.pipe(documents, batch_size=batch_size, n_process=n_process):
-        bar.update(1)
-        if result.error is not None:
-            failed += 1
-            typer.echo(f"claimscope: {result.document.id}: {result.error}", err=True)
-            continue
-        for diagnostic in result.diagnostics:
-            typer.echo(f"claimscope: {result.document.id}: {diagnostic.plugin}: "
-                       f"{diagnostic.message}", err=True)
-        failed += not result.ok
-        writer.write(result)
-    bar.close()
-    writer.close()
-    return failed
+def _check_usage(format: str, decode_errors: str, resume: bool, output: Path | None,
+                 dask: str | None, n_process: int) -> None:
+    if format not in FORMATS:
+        raise _fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}",
+                    ExitCode.USAGE)
+    if decode_errors not in ("strict", "replace", "ignore"):
+        raise _fail("--decode-errors must be strict, replace or ignore", ExitCode.USAGE)
+    if resume and (output is None or format not in RESUMABLE):
+        raise _fail(f"--resume needs -o FILE and --format {' or '.join(RESUMABLE)}",
+                    ExitCode.USAGE)
+    if dask is not None and n_process != 1:
+        raise _fail("--dask runs one process per worker: leave out --n-process",
+                    ExitCode.USAGE)
+    if dask is not None and not (dask.startswith("local:") or "://" in dask):
+        raise _fail(f"--dask wants local:N or tcp://host:port, not {dask!r}", ExitCode.USAGE)

@@ -12,6 +12,7 @@ bad file or line: it yields an :class:`InputProblem` naming the file and line in
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,8 @@ import attrs
 from claimscope.documents import as_document
 from claimscope.types import Document
 
-__all__ = ["InputProblem", "read_inputs", "SUFFIXES"]
+__all__ = ["InputProblem", "Located", "SUFFIXES", "count_documents", "read_inputs",
+           "read_located"]
 
 #: File suffixes read from directories.
 SUFFIXES = (".txt", ".json", ".jsonl")
@@ -36,10 +38,30 @@ class InputProblem:
     source: str
     message: str
     line: int | None = None
+    #: The document id, when the input got far enough to name one.
+    id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``--errors`` JSON Lines record: source, line, message, id.
+
+        >>> InputProblem("a.jsonl", "bad JSON", 3).to_dict()["line"]
+        3
+        """
+        return {"source": self.source, "line": self.line, "message": self.message,
+                "id": self.id}
 
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
         return f"{where}: {self.message}"
+
+
+@attrs.frozen
+class Located:
+    """A document or problem together with where it came from (file and line)."""
+
+    item: Document | InputProblem
+    source: str
+    line: int | None = None
 
 
 def _decode(data: bytes, source: str, encoding: str, errors: str) -> str | InputProblem:
@@ -59,29 +81,32 @@ def _from_object(obj: Any, source: str, default_id: str, text_key: str, id_key: 
     try:
         document = as_document(obj, text_key=text_key, id_key=id_key)
     except Exception as exc:
-        return InputProblem(source, str(exc), line)
+        raw_id = obj.get(id_key)
+        return InputProblem(source, str(exc), line, None if raw_id is None else str(raw_id))
     return document if obj.get(id_key) is not None else attrs.evolve(document, id=default_id)
 
 
 def _json_lines(lines: Iterable[bytes], source: str, stem: str, text_key: str, id_key: str,
-                encoding: str, errors: str) -> Iterator[Document | InputProblem]:
+                encoding: str, errors: str) -> Iterator[Located]:
     for number, raw in enumerate(lines, start=1):
         text = _decode(raw, source, encoding, errors)
         if isinstance(text, InputProblem):
-            yield attrs.evolve(text, line=number)
+            yield Located(attrs.evolve(text, line=number), source, number)
             continue
         if not text.strip():
             continue
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield InputProblem(source, f"bad JSON: {exc.msg} (column {exc.colno})", number)
+            problem = InputProblem(source, f"bad JSON: {exc.msg} (column {exc.colno})", number)
+            yield Located(problem, source, number)
             continue
-        yield _from_object(obj, source, f"{stem}-{number}", text_key, id_key, number)
+        item = _from_object(obj, source, f"{stem}-{number}", text_key, id_key, number)
+        yield Located(item, source, number)
 
 
 def _read_file(path: Path, text_key: str, id_key: str, encoding: str, errors: str
-               ) -> Iterator[Document | InputProblem]:
+               ) -> Iterator[Located]:
     source = str(path)
     try:
         if path.suffix == ".jsonl":
@@ -91,32 +116,37 @@ def _read_file(path: Path, text_key: str, id_key: str, encoding: str, errors: st
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield InputProblem(source, exc.strerror or str(exc))
+        yield Located(InputProblem(source, exc.strerror or str(exc)), source)
         return
     text = _decode(data, source, encoding, errors)
     if isinstance(text, InputProblem):
-        yield text
+        yield Located(text, source)
     elif path.suffix == ".json":
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield InputProblem(source, f"bad JSON: {exc.msg}", exc.lineno)
+            yield Located(InputProblem(source, f"bad JSON: {exc.msg}", exc.lineno), source,
+                          exc.lineno)
             return
         for item in obj if isinstance(obj, list) else [obj]:
-            yield _from_object(item, source, path.stem, text_key, id_key)
+            yield Located(_from_object(item, source, path.stem, text_key, id_key), source)
     else:
-        yield Document(id=path.stem, text=text)
+        yield Located(Document(id=path.stem, text=text), source)
 
 
-def _read_stdin(text_key: str, id_key: str, encoding: str, errors: str
-                ) -> Iterator[Document | InputProblem]:
-    data = sys.stdin.buffer.read()
-    if data.lstrip()[:1] == b"{":
-        yield from _json_lines(data.splitlines(), "<stdin>", "stdin", text_key, id_key,
-                               encoding, errors)
+def _read_stdin(text_key: str, id_key: str, encoding: str, errors: str) -> Iterator[Located]:
+    stdin = sys.stdin.buffer
+    # JSON Lines are read line by line (constant memory); anything else is one text.
+    head = [stdin.readline()]
+    while head[-1] and not head[-1].strip():
+        head.append(stdin.readline())
+    if head[-1].lstrip()[:1] == b"{":
+        yield from _json_lines(itertools.chain(head, stdin), "<stdin>", "stdin",
+                               text_key, id_key, encoding, errors)
         return
-    text = _decode(data, "<stdin>", encoding, errors)
-    yield text if isinstance(text, InputProblem) else Document(id="stdin", text=text)
+    text = _decode(b"".join(head) + stdin.read(), "<stdin>", encoding, errors)
+    item = text if isinstance(text, InputProblem) else Document(id="stdin", text=text)
+    yield Located(item, "<stdin>")
 
 
 def read_inputs(paths: Iterable[str], *, text_key: str = "text", id_key: str = "id",
@@ -128,16 +158,68 @@ def read_inputs(paths: Iterable[str], *, text_key: str = "text", id_key: str = "
         or ``-`` for standard input (JSON Lines when it starts with ``{``, else one text).
     :param errors: the decoding policy (``strict``, ``replace``, ``ignore``).
     """
+    for located in read_located(paths, text_key=text_key, id_key=id_key, encoding=encoding,
+                                errors=errors):
+        yield located.item
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+    return [path]
+
+
+def read_located(paths: Iterable[str], *, text_key: str = "text", id_key: str = "id",
+                 encoding: str = "utf-8", errors: str = "strict") -> Iterator[Located]:
+    """Like :func:`read_inputs`, but each item comes with its file and line number.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "b.jsonl"
+    >>> _ = path.write_text('{"text": "x"}\\n')
+    >>> located = next(read_located([str(path)]))
+    >>> (located.item.id, located.line)
+    ('b-1', 1)
+    """
     for name in paths:
         if name == "-":
             yield from _read_stdin(text_key, id_key, encoding, errors)
-            continue
-        path = Path(name)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
-            for file in files:
-                yield from _read_file(file, text_key, id_key, encoding, errors)
-        elif not path.exists():
-            yield InputProblem(name, "no such file")
+        elif not Path(name).exists():
+            yield Located(InputProblem(name, "no such file"), name)
         else:
-            yield from _read_file(path, text_key, id_key, encoding, errors)
+            for file in _files(Path(name)):
+                yield from _read_file(file, text_key, id_key, encoding, errors)
+
+
+def _count_lines(path: Path) -> int:
+    count = 0
+    with path.open("rb") as handle:
+        for line in handle:
+            count += bool(line.strip())
+    return count
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """How many documents (at most) the inputs hold, for a progress bar's ETA.
+
+    Counts non-blank JSON Lines lines and files, reading in constant memory; ``None``
+    when standard input is among the inputs (it cannot be read twice).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.jsonl").write_text('{"text": "x"}\\n\\n{"text": "y"}\\n')
+    >>> _ = (folder / "b.txt").write_text("z")
+    >>> count_documents([str(folder)])
+    3
+    """
+    total = 0
+    for name in paths:
+        if name == "-":
+            return None
+        if not Path(name).exists():
+            continue
+        for file in _files(Path(name)):
+            try:
+                total += _count_lines(file) if file.suffix == ".jsonl" else 1
+            except OSError:
+                total += 1
+    return total
