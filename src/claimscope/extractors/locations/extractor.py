@@ -23,6 +23,7 @@ from claimscope.extractors.locations.gazetteer import Place, gazetteer, normalis
 from claimscope.extractors.locations.lexicon import lexicon
 from claimscope.extractors.locations.recognise import Name, find_names
 from claimscope.extractors.locations.resolve import Context, rank
+from claimscope.extractors.locations.tokens import Tokens
 from claimscope.types import Location, LocationKind
 
 if TYPE_CHECKING:
@@ -33,12 +34,12 @@ __all__ = ["LocationExtractor"]
 _NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _context(doc: Doc, names: list[Name]) -> Context:
+def _context(toks: Tokens, names: list[Name]) -> Context:
     """Countries, regions and unambiguous places the article mentions."""
     countries: Counter[str] = Counter()
     demonyms = lexicon().demonyms
-    for token in doc:
-        code = demonyms.get(token.text)
+    for word in toks.words:
+        code = demonyms.get(word)
         if code:
             countries[code] += 1
     context = Context(countries=countries)
@@ -139,9 +140,10 @@ class LocationExtractor:
 
     def extract(self, doc: Doc) -> Iterator[Location]:
         """Yield one :class:`~claimscope.types.Location` per resolved place name."""
-        names = _drop_person_parts(doc, find_names(doc))
+        toks = Tokens.of(doc)
+        names = _drop_person_parts(doc, find_names(doc, toks))
         names = sorted(names + _ner_names(doc, names), key=lambda n: n.start)
-        context = _context(doc, names)
+        context = _context(toks, names)
         resolved: dict[int, Place] = {}
         for index, name in enumerate(names):
             if name.places:

@@ -1,6 +1,6 @@
 """The place index: name keys to candidate places, loaded once and lazily.
 
-The index ships as ``data/gazetteer.tsv.gz`` (built by ``scripts/build_gazetteer.py``
+The index ships as ``data/gazetteer.idx.gz`` (built by ``scripts/build_gazetteer.py``
 from GeoNames data, CC BY 4.0) plus the hand-curated ``data/supplement.json``. Names are
 compared through :func:`normalise`, which folds diacritics, apostrophes, hyphens and case,
 so "Mar'yinka", "Maryinka" and "MARYINKA" share one key.
@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import functools
 import gzip
-import io
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from importlib.resources import files
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 __all__ = ["Gazetteer", "Place", "gazetteer", "normalise"]
 
@@ -74,93 +73,83 @@ class Place(NamedTuple):
 class Gazetteer:
     """Name keys (see :func:`normalise`) to candidate places, plus per-key flags.
 
-    A key is *weak* when it is also a common English word ("Police", "Mobile"): the
-    extractor then needs locative context before it accepts the match.
+    Rows stay unparsed strings until a key that names them is looked up, so loading the
+    index costs little more than reading it. A key is *weak* when it is also a common
+    English word ("Police", "Mobile"): the extractor then needs locative context before
+    it accepts the match.
 
-    >>> g = Gazetteer([Place("Sake", "populated_place", "CD", -1.57, 29.04, 17151, 205970,
-    ...                      None, "CD.11")], {"sake": [0]}, {"sake"})
+    >>> row = "Sake\tpopulated_place\tCD\t-1.57\t29.04\t17151\t205970\t\tCD.11"
+    >>> g = Gazetteer([row], {"sake": "0\t1"}, {"sake"})
     >>> g.is_weak("sake"), g.best("sake").name
     (True, 'Sake')
     """
 
-    def __init__(
-        self, places: list[Place], keys: Mapping[str, list[int]], weak: Iterable[str]
-    ) -> None:
-        self.places = places
+    def __init__(self, rows: list[str], keys: dict[str, str], first_words: Iterable[str]
+                 ) -> None:
+        self._rows: list[str | Place] = list(rows)
         self._keys = keys
-        self._weak = frozenset(weak)
-        self.first_words = frozenset(key.split(" ", 1)[0] for key in keys)
-        self.max_words = max((key.count(" ") + 1 for key in keys), default=1)
+        self.first_words = set(first_words)
+
+    def place(self, row: int) -> Place:
+        """The place stored in ``row`` (parsed on first use)."""
+        item = self._rows[row]
+        if isinstance(item, Place):
+            return item
+        name, kind, cc, lat, lon, pop, gid, admin1, code = item.split("\t")
+        place = Place(name, kind, cc or None, float(lat), float(lon), int(pop),
+                      int(gid) if gid else None, admin1 or None, code or None)
+        self._rows[row] = place
+        return place
 
     def candidates(self, key: str) -> list[Place]:
         """Every place the key may name (empty when unknown)."""
-        return [self.places[i] for i in self._keys.get(key, ())]
+        entry = self._keys.get(key)
+        if entry is None:
+            return []
+        return [self.place(int(i)) for i in entry.split("\t", 1)[0].split(",")]
 
     def __contains__(self, key: object) -> bool:
         return key in self._keys
 
+    def __len__(self) -> int:
+        return len(self._rows)
+
     def is_weak(self, key: str) -> bool:
         """True when the key is also a common English word."""
-        return key in self._weak
+        return self._keys.get(key, "").endswith("\t1")
 
     def best(self, key: str) -> Place | None:
         """The most populous candidate for the key (the context-free prior)."""
         found = self.candidates(key)
         return max(found, key=lambda p: p.population) if found else None
 
-
-def _read_index(raw: bytes) -> tuple[list[Place], dict[str, list[int]], set[str]]:
-    """Parse the built TSV: ``P`` lines are places, ``K`` lines map a key to place rows."""
-    places: list[Place] = []
-    keys: dict[str, list[int]] = {}
-    weak: set[str] = set()
-    for line in io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(raw)), encoding="utf-8"):
-        cols = line.rstrip("\n").split("\t")
-        if cols[0] == "P":
-            _, name, kind, cc, lat, lon, pop, gid, admin1, code = cols
-            places.append(Place(name, kind, cc or None, float(lat), float(lon), int(pop),
-                                int(gid) if gid else None, admin1 or None, code or None))
-        elif cols[0] == "K":
-            keys[cols[1]] = [int(i) for i in cols[2].split(",")]
-            if cols[3] == "1":
-                weak.add(cols[1])
-    return places, keys, weak
+    def add(self, place: Place, names: Iterable[str]) -> None:
+        """Add a curated place under the given names (never weak)."""
+        row = len(self._rows)
+        self._rows.append(place)
+        for key in {normalise(n) for n in names}:
+            ids = self._keys.get(key, "").split("\t", 1)[0]
+            self._keys[key] = f"{ids},{row}\t0" if ids else f"{row}\t0"
+        self.first_words.update(normalise(n).split(" ", 1)[0] for n in names)
 
 
-def _add_supplement(
-    places: list[Place], keys: dict[str, list[int]], weak: set[str], data: Mapping[str, Any]
-) -> None:
-    """Merge hand-curated features and extra aliases into the parsed index."""
-    by_gid = {p.geonames_id: i for i, p in enumerate(places) if p.geonames_id is not None}
-    for entry in data["aliases"]:
-        row = by_gid.get(entry["geonames_id"])
-        if row is None:
-            continue
-        if "name" in entry:
-            places[row] = places[row]._replace(name=entry["name"])
-        for alias in entry.get("aliases", []):
-            _add_key(keys, weak, normalise(alias), row)
-    for entry in data["places"]:
-        places.append(Place(entry["name"], entry["kind"], entry.get("country"), entry["lat"],
-                            entry["lon"], int(entry.get("population", 0)),
-                            entry.get("geonames_id"), entry.get("admin1"),
-                            entry.get("admin1_code")))
-        for alias in [entry["name"], *entry.get("aliases", [])]:
-            _add_key(keys, weak, normalise(alias), len(places) - 1)
-
-
-def _add_key(keys: dict[str, list[int]], weak: set[str], key: str, row: int) -> None:
-    rows = keys.setdefault(key, [])
-    if row not in rows:
-        rows.append(row)
-    weak.discard(key)  # a curated alias is meant to be found
+def _read_index(raw: bytes) -> Gazetteer:
+    """Parse the built index: four blocks separated by ``\\x1e`` (rows, keys, each key's
+    ``rows<TAB>weak`` value, first words). Splitting whole blocks keeps loading fast."""
+    rows, keys, values, first = gzip.decompress(raw).decode("utf-8").split("\x1e")
+    return Gazetteer(rows.split("\n"), dict(zip(keys.split("\n"), values.split("\n"))),
+                     first.split(" "))
 
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The shipped index, loaded on first use and shared afterwards."""
+    """The shipped index plus the curated supplement, loaded on first use and shared."""
     data = files(__package__).joinpath("data")
-    places, keys, weak = _read_index(data.joinpath("gazetteer.tsv.gz").read_bytes())
-    _add_supplement(places, keys, weak,
-                    json.loads(data.joinpath("supplement.json").read_text("utf-8")))
-    return Gazetteer(places, keys, weak)
+    gaz = _read_index(data.joinpath("gazetteer.idx.gz").read_bytes())
+    supplement = json.loads(data.joinpath("supplement.json").read_text("utf-8"))
+    for entry in supplement["places"]:
+        place = Place(entry["name"], entry["kind"], entry.get("country"), entry["lat"],
+                      entry["lon"], int(entry.get("population", 0)), entry.get("geonames_id"),
+                      entry.get("admin1"), entry.get("admin1_code"))
+        gaz.add(place, [entry["name"], *entry.get("aliases", [])])
+    return gaz
