@@ -1,0 +1,277 @@
+"""Token-level evidence for the weapons extractor: matches, sentences, neighbours.
+
+:class:`Context` wraps one spaCy ``Doc``: it turns phrase-table matches and per-token
+lookups into :class:`Piece` objects and answers the questions the extractor asks about
+their neighbourhood (is there a count before it, an origin adjective, a context word in
+the sentence, a veto word next to a class noun ...). Every question looks at a bounded
+number of tokens or at per-sentence facts computed once, so a document costs linear time.
+
+>>> import spacy
+>>> from claimscope.extractors.weapons.gazetteer import load
+>>> ctx = Context(spacy.blank("en")("Two US-made Patriot systems."), load())
+>>> [(p.kind.name, ctx.doc[p.start:p.end].text) for p in ctx.pieces()]
+[('SYSTEM', 'Patriot'), ('TAIL', 'systems')]
+>>> ctx.origin_before(3)
+'US'
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+from claimscope.extractors.weapons.gazetteer import Gazetteer, normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["MatchKind", "Piece", "Context"]
+
+_VAGUE_COUNTS = frozenset({"dozens", "hundreds", "scores", "several", "thousands", "many",
+                           "few", "numerous", "multiple", "some", "both"})
+_VERB_LIKE = frozenset({"shell", "mine", "bomb", "tank", "rocket", "arm", "jet", "drone",
+                        "round", "ship", "tanks", "rockets", "shells", "bombs", "arms"})
+_MINE_DETERMINERS = frozenset({"a", "an", "the", "one", "any", "each", "every", "another",
+                               "that", "this"})
+_BODY = frozenset({"legs", "hands", "shoulders", "feet", "neck", "head", "chest"})
+_NOT_NAME_BEFORE = frozenset({"the", "a", "an", "two", "three", "four", "its", "their"})
+_PLACE_OR_PERSON = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
+
+
+class MatchKind(enum.Enum):
+    """What a piece of text is."""
+
+    SYSTEM = "S"
+    NOUN = "G"
+    MODIFIER = "M"
+    TAIL = "T"
+    SHIP = "ship"
+
+
+@attrs.frozen
+class Piece:
+    """A matched stretch of tokens ``[start, end)`` and what it is."""
+
+    start: int
+    end: int
+    kind: MatchKind
+    #: normalised alias (SYSTEM), normalised text (others).
+    key: str
+    #: index of the class-noun group (NOUN), else -1.
+    group: int = -1
+    #: category of a class noun; for a SHIP, the ship prefix's origin sits in ``key``.
+    category: str | None = None
+
+
+class Context:
+    """One document's tokens, sentences and matches, with neighbourhood questions."""
+
+    def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gaz
+        self._sent = [0] * len(doc)
+        self._bounds: list[tuple[int, int]] = [(0, len(doc))]
+        if doc.has_annotation("SENT_START"):
+            self._bounds = [(s.start, s.end) for s in doc.sents]
+            for number, (start, end) in enumerate(self._bounds):
+                self._sent[start:end] = [number] * (end - start)
+        self._context: dict[int, bool] = {}
+        self._civilian: bool | None = None
+        self._ner = doc.has_annotation("ENT_IOB")
+        self._pos = doc.has_annotation("POS")
+
+    # -- matches --------------------------------------------------------------------
+    def pieces(self) -> list[Piece]:
+        """Table matches plus single-token system names and ship names, in text order."""
+        out: list[Piece] = []
+        covered = [False] * len(self.doc)
+        for match in self.gaz.table.find(self.doc):
+            kind, _, rest = match.key.partition(":")
+            piece = self._piece(match.start_token, match.end_token, MatchKind(kind), rest)
+            out.append(piece)
+            covered[match.start_token:match.end_token] = [True] * (match.end_token
+                                                                   - match.start_token)
+        i = 0
+        while i < len(self.doc):
+            if not covered[i]:
+                found = self._ship(i) or self._single(i)
+                if found is not None:
+                    out.append(found)
+                    i = found.end
+                    continue
+            i += 1
+        out.sort(key=lambda p: p.start)
+        return out
+
+    def _piece(self, start: int, end: int, kind: MatchKind, rest: str) -> Piece:
+        if kind is MatchKind.NOUN:
+            group = int(rest)
+            key = normalise(self.doc[start:end].text)
+            return Piece(start, end, kind, key, group, self.gaz.groups[group].category)
+        if kind is MatchKind.SYSTEM:
+            return Piece(start, end, kind, rest)
+        return Piece(start, end, kind, normalise(self.doc[start:end].text))
+
+    def _single(self, i: int) -> Piece | None:
+        token = self.doc[i]
+        lower = token.lower_
+        if lower in self.gaz.aliases:
+            return Piece(i, i + 1, MatchKind.SYSTEM, lower)
+        if lower.isascii() and not lower.endswith(("s", ".")) and not (
+                "-" in lower and any(c.isdigit() for c in lower)):
+            return None  # nothing the normaliser could change: skip the slow path
+        key = self.gaz.lookup_token(token.text)
+        return Piece(i, i + 1, MatchKind.SYSTEM, key) if key else None
+
+    def _ship(self, i: int) -> Piece | None:
+        """A ship named with its navy prefix: "USS Laboon", "HMS Diamond"."""
+        if self.doc[i].text not in self.gaz.ship_prefixes:
+            return None
+        end = i + 1
+        while end < len(self.doc) and end - i <= 4:
+            text = self.doc[end].text
+            if not (text[:1].isupper() and (text.isalpha() or text.endswith("."))) or \
+                    normalise(text) in self.gaz.speech_verbs:
+                break
+            end += 1
+        if end == i + 1 or self.doc[i + 1].text in {"The", "A"}:
+            return None
+        origin = self.gaz.ship_prefixes[self.doc[i].text]
+        return Piece(i, end, MatchKind.SHIP, origin or "", category="naval_vessel")
+
+    # -- systems ----------------------------------------------------------------------
+    def candidates(self, piece: Piece) -> tuple[int, ...]:
+        """Gazetteer entries a system piece may name (several for shared names)."""
+        return self.gaz.aliases.get(piece.key, ())
+
+    def choose(self, piece: Piece, origin: str | None, noun_category: str | None) -> int:
+        """The entry a name means here: same origin, else same category, else first."""
+        ids = self.candidates(piece)
+        entries = self.gaz.entries
+        for i in ids:
+            if origin is not None and entries[i].origin == origin:
+                return i
+        for i in ids:
+            if noun_category is not None and entries[i].category == noun_category:
+                return i
+        return ids[0]
+
+    def ambiguous_ok(self, piece: Piece, has_noun: bool, found_at: list[int]) -> bool:
+        """The ambiguity rule of the module docstring of :mod:`.extractor`."""
+        doc = self.doc
+        before = doc[piece.start - 1] if piece.start else None
+        after = doc[piece.end] if piece.end < len(doc) else None
+        if after is not None and (after.lower_ in self.gaz.unit_nouns
+                                  or after.lower_ in self.gaz.speech_verbs):
+            return False
+        if before is not None and before.lower_ in self.gaz.person_cues:
+            return False
+        if self._ner and not has_noun and doc[piece.start].ent_type_ in _PLACE_OR_PERSON:
+            return False
+        if has_noun:
+            return True
+        if before is not None and self._looks_like_first_name(before):
+            return False
+        if before is not None and (before.like_num or before.lower_ in _VAGUE_COUNTS):
+            return True
+        sentence = self._sent[piece.start]
+        return self._has_context(sentence) or any(
+            self._sent[start] == sentence for start in found_at)
+
+    def _looks_like_first_name(self, token: Token) -> bool:
+        return (token.is_title and token.is_alpha and not token.is_sent_start
+                and token.lower_ not in _NOT_NAME_BEFORE
+                and normalise(token.text) not in self.gaz.demonyms
+                and token.lower_ not in self.gaz.aliases)
+
+    def _has_context(self, sentence: int) -> bool:
+        if sentence not in self._context:  # once per sentence keeps the document linear
+            start, end = self._bounds[sentence]
+            words = self.gaz.context_words
+            self._context[sentence] = any(t.lower_ in words for t in self.doc[start:end])
+        return self._context[sentence]
+
+    # -- class nouns --------------------------------------------------------------------
+    def noun_ok(self, piece: Piece) -> bool:
+        """A class noun is a weapon here: not vetoed by a neighbour or its guard."""
+        doc = self.doc
+        group = self.gaz.groups[piece.group]
+        text = doc[piece.start:piece.end].text
+        if piece.key in self.gaz.upper_forms and not text.rstrip("s").isupper():
+            return False
+        before = doc[piece.start - 1].lower_ if piece.start else ""
+        after = doc[piece.end].lower_ if piece.end < len(doc) else ""
+        if before in group.not_before or after in group.not_after:
+            return False
+        last = doc[piece.end - 1]
+        if self._pos and last.pos_ == "VERB":
+            return False
+        if before == "to" and piece.end - piece.start == 1 and piece.key in _VERB_LIKE:
+            return False
+        guard = group.guard
+        return guard is None or getattr(self, f"_guard_{guard}")(piece, before)
+
+    def _guard_counted(self, piece: Piece, before: str) -> bool:
+        window = self.doc[max(0, piece.start - 3):piece.start]
+        return any(t.like_num or t.lower_ in _VAGUE_COUNTS for t in window)
+
+    def _guard_ship(self, piece: Piece, before: str) -> bool:
+        start, end = self._bounds[self._sent[piece.start]]
+        # A naval noun right by it settles it ("fired from ships and a submarine").
+        near = self.doc[max(start, piece.start - 3):min(end, piece.end + 3)]
+        if any(t.lower_ in self.gaz.naval_cues for t in near):
+            return True
+        words = {t.lower_ for t in self.doc[start:end]}
+        if words & self.gaz.civilian_ship_cues or self._civilian_document():
+            return False  # where merchant ships are in the news, a bare "ship" is one
+        return not piece.key.startswith("boat") or bool(words & self.gaz.naval_cues)
+
+    def _civilian_document(self) -> bool:
+        if self._civilian is None:
+            cues = self.gaz.civilian_ship_doc_cues
+            self._civilian = any(t.lower_ in cues for t in self.doc)
+        return self._civilian
+
+    def _guard_shell(self, piece: Piece, before: str) -> bool:
+        token = self.doc[piece.start]
+        return not (token.text == "Shell" and not token.is_sent_start)  # the oil company
+
+    def _guard_projectile(self, piece: Piece, before: str) -> bool:
+        if not piece.key.startswith("round"):
+            return True
+        return piece.start > 0 and (self.doc[piece.start - 1].like_num or before == "mm")
+
+    def _guard_mine(self, piece: Piece, before: str) -> bool:
+        return piece.key != "mine" or before in _MINE_DETERMINERS
+
+    def _guard_arms(self, piece: Piece, before: str) -> bool:
+        if piece.key != "arms" or piece.end + 1 >= len(self.doc):
+            return True
+        return not (self.doc[piece.end].lower_ == "and"
+                    and self.doc[piece.end + 1].lower_ in _BODY)
+
+    # -- surroundings -------------------------------------------------------------------
+    def origin_before(self, start: int) -> str | None:
+        """Country of an origin adjective ending right before ``start`` ("US-supplied")."""
+        doc = self.doc
+        if start < 3 or normalise(doc[start - 1].text) not in self.gaz.origin_suffixes \
+                or doc[start - 2].text not in {"-", "–"}:
+            return None
+        one = normalise(doc[start - 3].text)
+        two = normalise(doc[start - 4].text) + " " + one if start >= 4 else ""
+        for name in (two, one):
+            if name in self.gaz.demonyms:
+                return self.gaz.demonyms[name]
+        return None
+
+    def with_calibre(self, start: int) -> int:
+        """Move a munition span's start over a calibre before it ("155mm shells")."""
+        doc = self.doc
+        if start >= 2 and doc[start - 1].lower_ == "mm" and doc[start - 2].like_num:
+            return start - 2
+        calibre = doc[start - 1].lower_ if start else ""
+        if calibre.endswith("mm") and calibre[:-2].isdigit():
+            return start - 1
+        return start
