@@ -68,7 +68,8 @@ def _is_passive_or_negated(tv: TokenView, i: int, lex: Lexicon) -> bool:
         return True
     if prev == "to":
         return True
-    if prev in lex.passive_aux and tv.lower[i] not in {"says", "say", "saying"}:
+    if prev in lex.passive_aux and not tv.lower[i].endswith("ing") and tv.lower[i] not in {
+            "says", "say"}:
         return True
     k = _prev(tv, j, lex)
     if prev in lex.passive_aux | {"has", "have", "had"} and k >= 0 and tv.lower[k] in lex.negators:
@@ -111,6 +112,17 @@ def _in_question(tv: TokenView, i: int) -> bool:
     return False
 
 
+_PARTICIPLE_BEFORE = frozenset({
+    ",", "and", "but", "while", "before", "after", "by", "also", "as", "with", "some", "others",
+})  # fmt: skip
+
+
+def _participle_ok(tv: TokenView, i: int, lex: Lexicon) -> bool:
+    """"…, saying", "was saying": a participle clause or a progressive, not a noun."""
+    j = _prev(tv, i, lex)
+    return j >= 0 and (tv.lower[j] in _PARTICIPLE_BEFORE or tv.lower[j] in lex.passive_aux)
+
+
 def _verb_cue(tv: TokenView, i: int, lex: Lexicon, inside: list[int]) -> Cue | None:
     form = lex.cue_forms.get(tv.lower[i])
     if form is None:
@@ -132,6 +144,8 @@ def _verb_cue(tv: TokenView, i: int, lex: Lexicon, inside: list[int]) -> Cue | N
     if not _constraint_ok(tv, i, form.constraint, lex, sent_end, inside):
         return None
     if _in_question(tv, i):
+        return None
+    if tv.lower[i].endswith("ing") and not _participle_ok(tv, i, lex):
         return None
     shown = i
     j = i - 1

@@ -52,6 +52,8 @@ _PARTICIPLES = frozenset({
     "noting", "accusing", "blaming", "denying", "writing", "arguing", "stressing", "putting",
     "vowing", "alleging", "acknowledging", "explaining", "asserting", "urging", "giving",
 })  # fmt: skip
+_LOOKAHEAD_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "late", "early",
+                              "to", "via", "through", "from", "over", "earlier", "last"})
 _PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "urge", "warn"})
 _COORDINATORS = frozenset({"and", "but", "while", "before", "after", "then"})
 _POSTED = frozenset({"posted", "published", "released", "shared", "issued", "broadcast", "aired"})
@@ -100,6 +102,15 @@ def _skip_right(tv: TokenView, i: int, adj: AdjunctIndex, lemma: str) -> int:
             if end > i + 1 and (end >= n or tv.lower[end] in _END):
                 i = end
                 continue
+        if low in _LOOKAHEAD_PREPS:
+            # "tweeted in the early morning hours that ...": skip to the complementiser.
+            k = i + 1
+            while k < n and k <= i + 9 and tv.lower[k] not in _END and tv.words[k] not in (
+                    QUOTE_MARKS) and tv.lower[k] != "that" and tv.lower[k] not in lex.cue_forms:
+                k += 1
+            if k < n and tv.lower[k] == "that":
+                i = k + 1
+                break
         if told and (tv.cap[i] or low in lex.recipients or low in lex.determiners):
             end = np_right(tv, i, tv.sentence(i)[1], adj)
             if end > i:
@@ -119,6 +130,19 @@ def _inverted_source(tv: TokenView, after: int, adj: AdjunctIndex) -> Found | No
     if end >= sent_end or tv.lower[end] in _END or end in adj.by_first:
         return Found(first=after, last=end)
     return None
+
+
+def _opens_quote(quotes: list[Quote], i: int) -> bool:
+    return any(q.open_tok == i for q in quotes)
+
+
+def _closes_quote_before(tv: TokenView, i: int) -> bool:
+    """True when a closing quotation mark (maybe after a comma) ends right before ``i``."""
+    j = i - 1
+    while j >= 0 and tv.lower[j] in {",", "—", "–"}:
+        j -= 1
+    return j >= 0 and tv.words[j] in QUOTE_MARKS and j < i - 1 or (
+        j >= 0 and tv.words[j] in QUOTE_MARKS and j >= 1 and tv.lower[j - 1] in {",", "!", "?", "."})
 
 
 def _continues(tv: TokenView, cue: Cue, sent_start: int, adj: AdjunctIndex) -> bool:
@@ -255,7 +279,10 @@ class AttributionExtractor:
         left_end = min(src_first, cue.first) if not item.inherited else cue.first
         if cue.kind in {"according", "citing"}:
             left_end = cue.first
-        ends_here = after >= sent_end or tv.lower[after] in _END or tv.brk[after]
+        ends_here = after >= sent_end or tv.lower[after] in _END - {":"} or tv.brk[after]
+        if ends_here and after + 1 < tv.n and tv.lower[after] == "," and _opens_quote(
+                quotes, after + 1) and (item.inherited or not _closes_quote_before(tv, left_end)):
+            ends_here = False  # "…, adding, “…”": the quotation follows the cue
         if cue.kind in {"according", "citing"} and tv.lower[after:after + 1] == [","] and (
                 cue.first <= clause_start(tv, sent_start)
                 or tv.lower[cue.first - 1] in {"that", ","} and cue.first - 1 > sent_start
@@ -270,6 +297,12 @@ class AttributionExtractor:
                 return s, e
             if adverbial and after < sent_end and tv.lower[after] == ",":
                 after += 1
+        if _closes_quote_before(tv, left_end) and item.cue.kind == "verb" and not item.inherited:
+            # "“…,” she said several months later": the quotation is what was said.
+            b = skip_left(tv, left_end, 0, AdjunctIndex([]))
+            s, e = left_content(tv, b, quotes, sent_start)
+            if e > s:
+                return s, e
         s, e = right_content(tv, after, quotes, cuts, channel_ends)
         if cue.lemma in _PROMISSIVE and e > s and tv.lower[s] == "to":
             # "vowed to defeat them and thanked ...": the pledge ends at the next verb.

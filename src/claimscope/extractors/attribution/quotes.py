@@ -22,7 +22,9 @@ from claimscope.extractors.attribution.tokens import TokenView
 __all__ = ["Quote", "find_quotes", "quote_index"]
 
 _DOUBLE_OPEN = frozenset({"“", "„", "«", "``"})
-_DOUBLE_CLOSE = frozenset({"”", "»", "''"})
+_DOUBLE_CLOSE = frozenset({"”", "»"})
+#: Marks used both to open and to close (ASCII double quote, two apostrophes).
+_STRAIGHT = frozenset({'"', "''"})
 _SINGLE_OPEN = frozenset({"‘"})
 _SINGLE_CLOSE = frozenset({"’"})
 _STRIP = " \t\n,;:"
@@ -127,7 +129,7 @@ def find_quotes(tv: TokenView) -> list[Quote]:
         w = words[i]
         if tv.brk[i]:
             if last_word >= 0:
-                double.paragraph_end(last_word, _next_paragraph_opens(tv, i, _DOUBLE_OPEN | {'"'}))
+                double.paragraph_end(last_word, _next_paragraph_opens(tv, i, _DOUBLE_OPEN | _STRAIGHT))
                 single.paragraph_end(last_word, _next_paragraph_opens(tv, i, _SINGLE_OPEN))
             continue
         if not w.isspace():
@@ -136,7 +138,7 @@ def find_quotes(tv: TokenView) -> list[Quote]:
             double.opening(i)
         elif w in _DOUBLE_CLOSE:
             double.closing(i)
-        elif w == '"':
+        elif w in _STRAIGHT:
             side = _orientation(tv, i)
             if side == "open" or (side == "?" and double.open in (None, -2)):
                 double.opening(i)

@@ -36,6 +36,12 @@ _SUBORDINATORS = frozenset({
 })  # fmt: skip
 _RELATIVE = frozenset({"who", "which", "whose", "whom"})
 _MAX_UNKNOWN = 3
+#: Sentence-initial words that are capitalised but never start a source phrase.
+_LEADING_JUNK = frozenset({
+    "after", "before", "when", "as", "in", "on", "at", "since", "with", "for", "by", "from",
+    "during", "while", "although", "though", "because", "if", "once", "until", "but", "and",
+    "so", "yet", "still", "then", "now", "meanwhile", "however", "also", "earlier", "later",
+})  # fmt: skip
 
 
 @attrs.frozen
@@ -80,11 +86,14 @@ def np_left(tv: TokenView, p: int, lo: int, lex: Lexicon) -> int:
     listed = False
     while i >= lo:
         kind = _np_word(tv, i, lex)
-        if tv.lower[i] in {"and", ","} and i > lo and i < p and _np_word(tv, i - 1, lex) == "ok" and (
-                tv.lower[i] == "and" or listed) and tv.lower[i - 1] not in lex.np_preps:
+        left = i - 1
+        if tv.lower[i] == "and" and left > lo and tv.lower[left] == ",":
+            left -= 1  # ", and": a serial comma
+        if tv.lower[i] in {"and", ","} and left >= lo and i < p and _np_word(tv, left, lex) == "ok" and (
+                tv.lower[i] == "and" or listed) and tv.lower[left] not in lex.np_preps:
             # Coordinated sources: "Kyiv and Moscow", "Prigozhin, bloggers, and the army".
             listed = True
-            i -= 1
+            i = left
             continue
         if kind == "stop":
             break
@@ -95,7 +104,7 @@ def np_left(tv: TokenView, p: int, lo: int, lex: Lexicon) -> int:
         i -= 1
     start = i + 1
     # A phrase starts with a determiner, a capitalised word or a source word.
-    while start <= p and (tv.lower[start] in lex.np_preps or tv.lower[start] in _JOINERS
+    while start <= p and (tv.lower[start] in lex.np_preps or tv.lower[start] in _LEADING_JUNK or tv.lower[start] in _JOINERS
                           or tv.lower[start] in _POSSESSIVE
                           or _np_word(tv, start, lex) == "unknown"):
         start += 1
@@ -156,7 +165,12 @@ def skip_left(tv: TokenView, i: int, lo: int, adj: AdjunctIndex) -> int:
 
 
 def _clause_chunks(tv: TokenView, comma: int, lo: int, lex: Lexicon) -> list[tuple[int, int]]:
-    """Comma-separated chunks left of ``comma`` back to the clause start, left to right."""
+    """Comma-separated chunks left of ``comma`` back to the clause start, left to right.
+
+    The chunk next to the cue may be an inserted phrase with its own clause inside
+    ("…, a network that documents abuses, said"); further left, a subordinator or a
+    relative pronoun opens the clause that holds the subject.
+    """
     chunks: list[tuple[int, int]] = []
     end = comma
     i = comma - 1
@@ -167,21 +181,29 @@ def _clause_chunks(tv: TokenView, comma: int, lo: int, lex: Lexicon) -> list[tup
         if tv.lower[i] == ",":
             chunks.append((i + 1, end))
             end = i
-        elif tv.lower[i] in _SUBORDINATORS and tv.lower[i] not in _RELATIVE:
-            if tv.lower[i] == "and" and i + 1 < end and tv.cap[i + 1]:
-                i -= 1
-                continue
-            chunks.append((i + 1, end))
-            break
-        elif tv.lower[i] in _RELATIVE and (i == lo or tv.lower[i - 1] != "," or chunks):
-            # ", which backs X, has denied": a relative right before the cue is an
-            # inserted clause; further left it opens the clause holding the subject.
+            i -= 1
+            continue
+        low = tv.lower[i]
+        opener = low in _SUBORDINATORS or low in _RELATIVE
+        if opener and not chunks and tv.lower[i - 1:i] != [","] and _inserted(tv, i, lo, lex):
+            i -= 1
+            continue
+        if opener and not (low == "and" and i + 1 < end and tv.cap[i + 1]) and not (
+                low in _RELATIVE and not chunks and tv.lower[i - 1:i] == [","]):
             chunks.append((i + 1, end))
             break
         i -= 1
     chunks = [c for c in chunks if c[0] < c[1]]
     chunks.reverse()
     return chunks
+
+
+def _inserted(tv: TokenView, i: int, lo: int, lex: Lexicon) -> bool:
+    """True when the chunk holding token ``i`` starts like an apposition ("a network that")."""
+    k = i - 1
+    while k >= lo and tv.lower[k] != "," and not tv.brk[k] and tv.lower[k] not in _HARD:
+        k -= 1
+    return k >= lo and tv.lower[k] == "," and tv.lower[k + 1] in lex.parenthetical_starters
 
 
 def _adverbial(tv: TokenView, chunk: tuple[int, int], lex: Lexicon, adj: AdjunctIndex) -> bool:
