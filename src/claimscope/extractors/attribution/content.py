@@ -45,8 +45,13 @@ def _quote_opening_at(quotes: list[Quote], i: int) -> Quote | None:
     return None
 
 
-def right_content(tv: TokenView, start: int, quotes: list[Quote], cuts: list[int],
-                  adjunct_firsts: dict[int, int] | None = None) -> tuple[int, int]:
+def right_content(
+    tv: TokenView,
+    start: int,
+    quotes: list[Quote],
+    cuts: list[int],
+    adjunct_firsts: dict[int, int] | None = None,
+) -> tuple[int, int]:
     """Token range of the content starting at or after ``start`` (empty when none).
 
     ``adjunct_firsts`` maps the first token of each channel adjunct to its end, so a
@@ -84,7 +89,7 @@ def right_content(tv: TokenView, start: int, quotes: list[Quote], cuts: list[int
 
 
 def _drop_trailing_adjunct(tv: TokenView, start: int, end: int, firsts: dict[int, int]) -> int:
-    """"confirmed that attack on state television": the channel is not what was said."""
+    """ "confirmed that attack on state television": the channel is not what was said."""
     for i in range(max(start + 1, end - 6), end):
         last = firsts.get(i)
         if last is not None and last >= end:
@@ -97,7 +102,9 @@ def left_content(tv: TokenView, before: int, quotes: list[Quote], lo: int) -> tu
     b = before
     if b < lo:
         return b, b
-    if tv.words[b] in QUOTE_MARKS or (tv.lower[b] == "," and b > 0 and tv.words[b - 1] in QUOTE_MARKS):
+    if tv.words[b] in QUOTE_MARKS or (
+        tv.lower[b] == "," and b > 0 and tv.words[b - 1] in QUOTE_MARKS
+    ):
         close = b if tv.words[b] in QUOTE_MARKS else b - 1
         for quote in quotes:
             if quote.close_tok == close:

@@ -45,11 +45,12 @@ class Adjunct:
         return self.label in _PLATFORMS
 
 
-def _match_phrase(tv: TokenView, i: int, table: dict[str, str] | frozenset[str],
-                  longest: int = 4) -> int:
+def _match_phrase(
+    tv: TokenView, i: int, table: dict[str, str] | frozenset[str], longest: int = 4
+) -> int:
     """End token of the longest phrase of ``table`` starting at token ``i``, else -1."""
     for size in range(longest, 0, -1):
-        if i + size <= tv.n and " ".join(tv.lower[i:i + size]) in table:
+        if i + size <= tv.n and " ".join(tv.lower[i : i + size]) in table:
             return i + size
     return -1
 
@@ -121,8 +122,9 @@ def _triggers() -> frozenset[str]:
     """Words an adjunct can start with; other tokens are skipped without a lookup."""
     lex = lexicon()
     firsts = {phrase.split()[0] for phrase in lex.relative_dates}
-    return frozenset(firsts | lex.channel_preps | lex.date_preps | lex.weekdays | lex.months
-                     | _PARTS)
+    return frozenset(
+        firsts | lex.channel_preps | lex.date_preps | lex.weekdays | lex.months | _PARTS
+    )
 
 
 def find_adjuncts(tv: TokenView) -> list[Adjunct]:

@@ -51,9 +51,15 @@ class Cue:
 def _prev(tv: TokenView, i: int, lex: Lexicon, skip_adverbs: bool = True) -> int:
     """Index of the nearest token left of ``i`` that is not an adverb (or -1)."""
     j = i - 1
-    while j >= 0 and skip_adverbs and (
-        tv.lower[j].endswith("ly") and tv.lower[j] not in lex.determiners
-        and not tv.cap[j] and len(tv.lower[j]) > 3
+    while (
+        j >= 0
+        and skip_adverbs
+        and (
+            tv.lower[j].endswith("ly")
+            and tv.lower[j] not in lex.determiners
+            and not tv.cap[j]
+            and len(tv.lower[j]) > 3
+        )
     ):
         j -= 1
     return j
@@ -68,8 +74,11 @@ def _is_passive_or_negated(tv: TokenView, i: int, lex: Lexicon) -> bool:
         return True
     if prev == "to":
         return True
-    if prev in lex.passive_aux and not tv.lower[i].endswith("ing") and tv.lower[i] not in {
-            "says", "say"}:
+    if (
+        prev in lex.passive_aux
+        and not tv.lower[i].endswith("ing")
+        and tv.lower[i] not in {"says", "say"}
+    ):
         return True
     k = _prev(tv, j, lex)
     if prev in lex.passive_aux | {"has", "have", "had"} and k >= 0 and tv.lower[k] in lex.negators:
@@ -77,32 +86,41 @@ def _is_passive_or_negated(tv: TokenView, i: int, lex: Lexicon) -> bool:
     return k >= 0 and tv.lower[k] in lex.negators and prev in {"have", "has", "had", "be"}
 
 
-def _constraint_ok(tv: TokenView, i: int, constraint: str | None, lex: Lexicon,
-                   sent_end: int, inside: list[int]) -> bool:
+def _constraint_ok(
+    tv: TokenView, i: int, constraint: str | None, lex: Lexicon, sent_end: int, inside: list[int]
+) -> bool:
     if constraint is None:
         return True
-    window = tv.lower[i + 1:min(sent_end, i + 11)]
+    window = tv.lower[i + 1 : min(sent_end, i + 11)]
     if constraint == "at":
-        return "at" in window and tv.lower[i + 1:i + 2] != ["out"]
+        return "at" in window and tv.lower[i + 1 : i + 2] != ["out"]
     if constraint == "toll":
         return any(w in lex.toll_nouns for w in window[:4])
     if constraint == "clause":
         return "that" in window or any(w in QUOTE_MARKS for w in window)
     if constraint == "quote_or_what":
         j = _prev(tv, i, lex)
-        while j >= 0 and not tv.cap[j] and tv.lower[j] not in _WHAT and j > i - 5 and (
-            tv.lower[j] in lex.pronouns or tv.lower[j] in lex.source_heads
-            or tv.lower[j] in lex.np_words or tv.lower[j] in lex.determiners
+        while (
+            j >= 0
+            and not tv.cap[j]
+            and tv.lower[j] not in _WHAT
+            and j > i - 5
+            and (
+                tv.lower[j] in lex.pronouns
+                or tv.lower[j] in lex.source_heads
+                or tv.lower[j] in lex.np_words
+                or tv.lower[j] in lex.determiners
+            )
         ):
             j -= 1
         if j >= 0 and tv.lower[j] in _WHAT:
             return True
-        return any(w in QUOTE_MARKS for w in tv.words[i + 1:min(sent_end, i + 13)])
+        return any(w in QUOTE_MARKS for w in tv.words[i + 1 : min(sent_end, i + 13)])
     return True
 
 
 def _in_question(tv: TokenView, i: int) -> bool:
-    """"It was not clear whether the accounts described ...": an embedded question."""
+    """ "It was not clear whether the accounts described ...": an embedded question."""
     lo = tv.sentence(i)[0]
     for j in range(i - 1, max(lo - 1, i - 9), -1):
         if tv.lower[j] in {",", ";", ":"}:
@@ -118,7 +136,7 @@ _PARTICIPLE_BEFORE = frozenset({
 
 
 def _participle_ok(tv: TokenView, i: int, lex: Lexicon) -> bool:
-    """"…, saying", "was saying": a participle clause or a progressive, not a noun."""
+    """ "…, saying", "was saying": a participle clause or a progressive, not a noun."""
     j = _prev(tv, i, lex)
     return j >= 0 and (tv.lower[j] in _PARTICIPLE_BEFORE or tv.lower[j] in lex.passive_aux)
 
@@ -139,7 +157,8 @@ def _verb_cue(tv: TokenView, i: int, lex: Lexicon, inside: list[int]) -> Cue | N
     if form.lemma == "add" and nxt == "to":
         return None
     if form.lemma in {"call", "claim", "give"} and (
-            nxt in lex.object_stop or "lives" in tv.lower[i + 1:i + 3]):
+        nxt in lex.object_stop or "lives" in tv.lower[i + 1 : i + 3]
+    ):
         return None
     if not _constraint_ok(tv, i, form.constraint, lex, sent_end, inside):
         return None
@@ -149,9 +168,16 @@ def _verb_cue(tv: TokenView, i: int, lex: Lexicon, inside: list[int]) -> Cue | N
         return None
     shown = i
     j = i - 1
-    while j >= 0 and (tv.lower[j] in lex.aux_cue or (
-            tv.lower[j].endswith("ly") and not tv.cap[j] and j == shown - 1 and j > 0
-            and tv.lower[j - 1] in lex.aux_cue)):
+    while j >= 0 and (
+        tv.lower[j] in lex.aux_cue
+        or (
+            tv.lower[j].endswith("ly")
+            and not tv.cap[j]
+            and j == shown - 1
+            and j > 0
+            and tv.lower[j - 1] in lex.aux_cue
+        )
+    ):
         shown = j
         j -= 1
     return Cue(first=i, last=i + 1, kind="verb", lemma=form.lemma, shown=shown)
@@ -167,7 +193,7 @@ def _reports_noun(tv: TokenView, i: int) -> Cue | None:
 
 
 def _possessive_noun(tv: TokenView, i: int, lex: Lexicon) -> Cue | None:
-    """"Prigozhin's assertion that ...": the possessor is the source."""
+    """ "Prigozhin's assertion that ...": the possessor is the source."""
     if tv.lower[i] not in lex.noun_cues or i < 2 or tv.lower[i - 1] not in _POSSESSIVE:
         return None
     if i + 1 < tv.n and tv.lower[i + 1] == "that":
@@ -179,8 +205,9 @@ def _possessive_noun(tv: TokenView, i: int, lex: Lexicon) -> Cue | None:
 def _wanted() -> frozenset[str]:
     """Every word that can start a cue; all other tokens are skipped at once."""
     lex = lexicon()
-    return frozenset(set(lex.cue_forms) | lex.noun_cues | {"according", "citing", "quoted",
-                                                           "cited", "reports"})
+    return frozenset(
+        set(lex.cue_forms) | lex.noun_cues | {"according", "citing", "quoted", "cited", "reports"}
+    )
 
 
 def find_cues(tv: TokenView, inside: list[int]) -> list[Cue]:
@@ -200,7 +227,7 @@ def find_cues(tv: TokenView, inside: list[int]) -> list[Cue]:
             cues.append(Cue(first=i, last=i + 1, kind="citing", lemma="cite", shown=i))
             continue
         if w in {"quoted", "cited"}:
-            window = lower[i + 1:i + 8]
+            window = lower[i + 1 : i + 8]
             if "as" in window:
                 k = i + 1 + window.index("as")
                 if k + 1 < tv.n and lower[k + 1] in {"saying", "telling", "writing"}:

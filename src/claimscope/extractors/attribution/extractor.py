@@ -52,8 +52,25 @@ _PARTICIPLES = frozenset({
     "noting", "accusing", "blaming", "denying", "writing", "arguing", "stressing", "putting",
     "vowing", "alleging", "acknowledging", "explaining", "asserting", "urging", "giving",
 })  # fmt: skip
-_LOOKAHEAD_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "late", "early",
-                              "to", "via", "through", "from", "over", "earlier", "last"})
+_LOOKAHEAD_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "on",
+        "during",
+        "after",
+        "before",
+        "late",
+        "early",
+        "to",
+        "via",
+        "through",
+        "from",
+        "over",
+        "earlier",
+        "last",
+    }
+)
 _PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "urge", "warn"})
 _COORDINATORS = frozenset({"and", "but", "while", "before", "after", "then"})
 _POSTED = frozenset({"posted", "published", "released", "shared", "issued", "broadcast", "aired"})
@@ -105,8 +122,14 @@ def _skip_right(tv: TokenView, i: int, adj: AdjunctIndex, lemma: str) -> int:
         if low in _LOOKAHEAD_PREPS:
             # "tweeted in the early morning hours that ...": skip to the complementiser.
             k = i + 1
-            while k < n and k <= i + 9 and tv.lower[k] not in _END and tv.words[k] not in (
-                    QUOTE_MARKS) and tv.lower[k] != "that" and tv.lower[k] not in lex.cue_forms:
+            while (
+                k < n
+                and k <= i + 9
+                and tv.lower[k] not in _END
+                and tv.words[k] not in (QUOTE_MARKS)
+                and tv.lower[k] != "that"
+                and tv.lower[k] not in lex.cue_forms
+            ):
                 k += 1
             if k < n and tv.lower[k] == "that":
                 i = k + 1
@@ -122,7 +145,7 @@ def _skip_right(tv: TokenView, i: int, adj: AdjunctIndex, lemma: str) -> int:
 
 
 def _inverted_source(tv: TokenView, after: int, adj: AdjunctIndex) -> Found | None:
-    """"…,” said the ministry.": a source right after the cue that ends the clause."""
+    """ "…,” said the ministry.": a source right after the cue that ends the clause."""
     sent_end = tv.sentence(after)[1] if after < tv.n else tv.n
     end = np_right(tv, after, sent_end, adj)
     if end <= after:
@@ -141,8 +164,9 @@ def _closes_quote_before(tv: TokenView, i: int) -> bool:
     j = i - 1
     while j >= 0 and tv.lower[j] in {",", "—", "–"}:
         j -= 1
-    return j >= 0 and tv.words[j] in QUOTE_MARKS and j < i - 1 or (
-        j >= 0 and tv.words[j] in QUOTE_MARKS and j >= 1 and tv.lower[j - 1] in {",", "!", "?", "."})
+    return (j >= 0 and tv.words[j] in QUOTE_MARKS and j < i - 1) or (
+        j >= 0 and tv.words[j] in QUOTE_MARKS and j >= 1 and tv.lower[j - 1] in {",", "!", "?", "."}
+    )
 
 
 def _continues(tv: TokenView, cue: Cue, sent_start: int, adj: AdjunctIndex) -> bool:
@@ -181,8 +205,9 @@ class AttributionExtractor:
         self._contents(tv, items, quotes, adj)
         yield from self._records(tv, items, quotes, adj)
 
-    def _sources(self, tv: TokenView, cues: list[Cue], adj: AdjunctIndex,
-                 inside: list[int]) -> list[_Item]:
+    def _sources(
+        self, tv: TokenView, cues: list[Cue], adj: AdjunctIndex, inside: list[int]
+    ) -> list[_Item]:
         items: list[_Item] = []
         for cue in cues:
             item = self._source_of(tv, cue, adj, inside, items)
@@ -190,24 +215,28 @@ class AttributionExtractor:
                 items.append(item)
         return items
 
-    def _source_of(self, tv: TokenView, cue: Cue, adj: AdjunctIndex, inside: list[int],
-                   previous: list[_Item]) -> _Item | None:
+    def _source_of(
+        self, tv: TokenView, cue: Cue, adj: AdjunctIndex, inside: list[int], previous: list[_Item]
+    ) -> _Item | None:
         sent_start, sent_end = tv.sentence(cue.first)
         if cue.kind in {"according", "citing"}:
             end = np_right(tv, cue.last, sent_end, adj)
-            if end <= cue.last or tv.lower[end - 1] in _NON_SOURCES or any(
-                    tv.lower[k] in _NON_SOURCES for k in range(cue.last, end)):
+            if (
+                end <= cue.last
+                or tv.lower[end - 1] in _NON_SOURCES
+                or any(tv.lower[k] in _NON_SOURCES for k in range(cue.last, end))
+            ):
                 return None
             return _Item(cue=cue, sources=[Found(first=cue.last, last=end)], after=end)
         if cue.kind == "reports":
-            return _Item(cue=cue, sources=[Found(first=cue.first, last=cue.last)],
-                         after=cue.last + 1)
+            return _Item(
+                cue=cue, sources=[Found(first=cue.first, last=cue.last)], after=cue.last + 1
+            )
         if cue.kind == "noun":
             start = np_left(tv, cue.first - 2, sent_start, lexicon())
             if start > cue.first - 2:
                 return None
-            return _Item(cue=cue, sources=[Found(first=start, last=cue.first - 1)],
-                         after=cue.last)
+            return _Item(cue=cue, sources=[Found(first=start, last=cue.first - 1)], after=cue.last)
         after = _skip_right(tv, cue.last, adj, cue.lemma)
         if _continues(tv, cue, sent_start, adj):
             same = [it for it in previous if tv.sentence(it.cue.first)[0] == sent_start]
@@ -216,8 +245,9 @@ class AttributionExtractor:
             start = clause_start(tv, sent_start)
             end = np_right(tv, start, cue.first, adj)
             if end > start and tv.lower[cue.first - 1] != ",":
-                return _Item(cue=cue, sources=[Found(first=start, last=end)], after=after,
-                             inherited=True)
+                return _Item(
+                    cue=cue, sources=[Found(first=start, last=end)], after=after, inherited=True
+                )
             if tv.lower[cue.first] in _PARTICIPLES:
                 return None
         found = left_source(tv, cue.first, adj, inside)
@@ -229,16 +259,21 @@ class AttributionExtractor:
                 after = _skip_right(tv, found.last, adj, "")
         if found is None:
             return None
-        sources = [Found(first=a, last=b, role=found.role)
-                   for a, b in split_conjuncts(tv, found.first, found.last)]
+        sources = [
+            Found(first=a, last=b, role=found.role)
+            for a, b in split_conjuncts(tv, found.first, found.last)
+        ]
         return _Item(cue=cue, sources=sources, after=after)
 
     def _cuts(self, tv: TokenView, items: list[_Item]) -> list[int]:
         """Commas before a later reporting clause: content before them stops there."""
         cuts: list[int] = []
         for item in items:
-            first = min(item.sources[0].first, item.cue.first) if not item.inherited else (
-                item.cue.first)
+            first = (
+                min(item.sources[0].first, item.cue.first)
+                if not item.inherited
+                else (item.cue.first)
+            )
             if item.cue.kind in {"according", "citing"}:
                 first = item.cue.first
             j = first - 1
@@ -252,14 +287,15 @@ class AttributionExtractor:
                 cuts.append(j + 1)
         for i in range(tv.n - 1):
             # The reporter's own concession or comment ends a reported clause.
-            if tv.lower[i] == "," and tv.lower[i + 1] in {"although", "though"}:
-                cuts.append(i)
-            elif tv.lower[i] == ":" and i + 1 < tv.n and tv.words[i + 1] not in QUOTE_MARKS:
+            if (tv.lower[i] == "," and tv.lower[i + 1] in {"although", "though"}) or (
+                tv.lower[i] == ":" and i + 1 < tv.n and tv.words[i + 1] not in QUOTE_MARKS
+            ):
                 cuts.append(i)
         return sorted(set(cuts))
 
-    def _contents(self, tv: TokenView, items: list[_Item], quotes: list[Quote],
-                  adj: AdjunctIndex) -> None:
+    def _contents(
+        self, tv: TokenView, items: list[_Item], quotes: list[Quote], adj: AdjunctIndex
+    ) -> None:
         cuts = self._cuts(tv, items)
         channel_ends = {a.first: a.last for a in adj.adjuncts if a.kind == "channel"}
         for k, item in enumerate(items):
@@ -270,8 +306,14 @@ class AttributionExtractor:
                 if nxt.sources and nxt.sources[0].first == s and nxt.cue.kind == "verb":
                     item.content = self._content_of(tv, nxt, quotes, cuts, channel_ends)
 
-    def _content_of(self, tv: TokenView, item: _Item, quotes: list[Quote],
-                    cuts: list[int], channel_ends: dict[int, int]) -> tuple[int, int]:
+    def _content_of(
+        self,
+        tv: TokenView,
+        item: _Item,
+        quotes: list[Quote],
+        cuts: list[int],
+        channel_ends: dict[int, int],
+    ) -> tuple[int, int]:
         cue = item.cue
         sent_start, sent_end = tv.sentence(cue.first)
         after = item.after
@@ -280,13 +322,26 @@ class AttributionExtractor:
         if cue.kind in {"according", "citing"}:
             left_end = cue.first
         ends_here = after >= sent_end or tv.lower[after] in _END - {":"} or tv.brk[after]
-        if ends_here and after + 1 < tv.n and tv.lower[after] == "," and _opens_quote(
-                quotes, after + 1) and (item.inherited or not _closes_quote_before(tv, left_end)):
+        if (
+            ends_here
+            and after + 1 < tv.n
+            and tv.lower[after] == ","
+            and _opens_quote(quotes, after + 1)
+            and (item.inherited or not _closes_quote_before(tv, left_end))
+        ):
             ends_here = False  # "…, adding, “…”": the quotation follows the cue
-        if cue.kind in {"according", "citing"} and tv.lower[after:after + 1] == [","] and (
+        if (
+            cue.kind in {"according", "citing"}
+            and tv.lower[after : after + 1] == [","]
+            and (
                 cue.first <= clause_start(tv, sent_start)
-                or tv.lower[cue.first - 1] in {"that", ","} and cue.first - 1 > sent_start
-                and tv.lower[cue.first - 1] == "that"):
+                or (
+                    tv.lower[cue.first - 1] in {"that", ","}
+                    and cue.first - 1 > sent_start
+                    and tv.lower[cue.first - 1] == "that"
+                )
+            )
+        ):
             ends_here = False
         if ends_here and left_end - 1 >= sent_start - 1:
             b = skip_left(tv, left_end, 0, AdjunctIndex([]))
@@ -310,7 +365,7 @@ class AttributionExtractor:
                 if tv.lower[i] == "and" and tv.lower[i + 1].endswith("ed"):
                     e = i
                     break
-        if e > s and tv.sentence(s)[0] == sent_start or (e > s and s < sent_end):
+        if (e > s and tv.sentence(s)[0] == sent_start) or (e > s and s < sent_end):
             return s, e
         # "a charge both Moscow and Pyongyang have denied": the object precedes the source.
         j = left_end - 1
@@ -318,8 +373,9 @@ class AttributionExtractor:
             j -= 1
         return (j + 1, left_end) if left_end > j + 1 else (s, e)
 
-    def _records(self, tv: TokenView, items: list[_Item], quotes: list[Quote],
-                 adj: AdjunctIndex) -> Iterator[Attribution]:
+    def _records(
+        self, tv: TokenView, items: list[_Item], quotes: list[Quote], adj: AdjunctIndex
+    ) -> Iterator[Attribution]:
         resolver = Resolver()
         for item in items:
             s, e = item.content
@@ -337,38 +393,50 @@ class AttributionExtractor:
                 source = self._source_record(tv, found, resolver)
                 if source is None:
                     continue
-                yield Attribution(source=source, cue=cue, content=content, mode=mode,
-                                  channel=channel, date=date)
+                yield Attribution(
+                    source=source, cue=cue, content=content, mode=mode, channel=channel, date=date
+                )
 
     def _source_record(self, tv: TokenView, found: Found, resolver: Resolver) -> Source | None:
         if found.last <= found.first:
             return None
-        words = tv.words[found.first:found.last]
-        role = tv.words[found.role[0]:found.role[1]] if found.role else None
+        words = tv.words[found.first : found.last]
+        role = tv.words[found.role[0] : found.role[1]] if found.role else None
         antecedent: Resolved | None = None
         if len(words) == 1 and tv.lower[found.first] in {"which", "who"}:
             p = found.first - 2
             start = np_left(tv, p, tv.sentence(found.first)[0], lexicon())
             if start <= p:
-                antecedent = resolver.resolve(tv.words[start:p + 1], None)
+                antecedent = resolver.resolve(tv.words[start : p + 1], None)
         reading = resolver.resolve(words, role, antecedent)
         s, e, text = tv.span_text(found.first, found.last)
-        return Source(start=s, end=e, text=text, kind=cast(SourceKind, reading.kind),
-                      resolved=reading.resolved, role=reading.role,
-                      organisation=reading.organisation, side=reading.side)
+        return Source(
+            start=s,
+            end=e,
+            text=text,
+            kind=cast(SourceKind, reading.kind),
+            resolved=reading.resolved,
+            role=reading.role,
+            organisation=reading.organisation,
+            side=reading.side,
+        )
 
-    def _context(self, tv: TokenView, item: _Item, adj: AdjunctIndex) -> tuple[str | None, str | None]:
+    def _context(
+        self, tv: TokenView, item: _Item, adj: AdjunctIndex
+    ) -> tuple[str | None, str | None]:
         """Channel and date phrases of the cue's sentence that lie outside its content."""
         sent_start, sent_end = tv.sentence(item.cue.first)
         s, e = item.content
         channel = date = None
         best_c = best_d = 10**9
         for found in adj.inside(sent_start, sent_end, "channel") + adj.inside(
-                sent_start, sent_end, "date"):
+            sent_start, sent_end, "date"
+        ):
             if s <= found.first < e:
                 continue
-            distance = abs(found.first - item.cue.first) - (1000 if (
-                found.kind == "channel" and found.platform) else 0)
+            distance = abs(found.first - item.cue.first) - (
+                1000 if (found.kind == "channel" and found.platform) else 0
+            )
             if found.kind == "channel" and distance < best_c:
                 channel, best_c = found.label, distance
             elif found.kind == "date" and distance < best_d:

@@ -129,7 +129,9 @@ def find_quotes(tv: TokenView) -> list[Quote]:
         w = words[i]
         if tv.brk[i]:
             if last_word >= 0:
-                double.paragraph_end(last_word, _next_paragraph_opens(tv, i, _DOUBLE_OPEN | _STRAIGHT))
+                double.paragraph_end(
+                    last_word, _next_paragraph_opens(tv, i, _DOUBLE_OPEN | _STRAIGHT)
+                )
                 single.paragraph_end(last_word, _next_paragraph_opens(tv, i, _SINGLE_OPEN))
             continue
         if not w.isspace():
@@ -147,9 +149,8 @@ def find_quotes(tv: TokenView) -> list[Quote]:
         elif w in _SINGLE_OPEN or (w == "'" and _orientation(tv, i) == "open"):
             if double.open is None:
                 single.opening(i)
-        elif w in _SINGLE_CLOSE or w == "'":
-            if single.open is not None and single.open != -2:
-                single.closing(i)
+        elif (w in _SINGLE_CLOSE or w == "'") and single.open not in (None, -2):
+            single.closing(i)
     if last_word >= 0:
         double.paragraph_end(last_word, False)
         single.paragraph_end(last_word, False)

@@ -25,9 +25,17 @@ __all__ = ["Resolved", "Resolver"]
 _PARTICLES = frozenset({"al", "bin", "von", "der", "de", "van", "la", "abu", "el", "ibn", "-"})
 _POSSESSIVE = frozenset({"'s", "’s"})
 _DEFINITE = frozenset({"the", "its", "his", "her", "their", "that", "this"})
-_DEMONYM_OF = {"russia's": "Russian", "ukraine's": "Ukrainian", "israel's": "Israeli",
-               "lebanon's": "Lebanese", "syria's": "Syrian", "iran's": "Iranian",
-               "sudan's": "Sudanese", "gaza's": "Gaza", "britain's": "British"}
+_DEMONYM_OF = {
+    "russia's": "Russian",
+    "ukraine's": "Ukrainian",
+    "israel's": "Israeli",
+    "lebanon's": "Lebanese",
+    "syria's": "Syrian",
+    "iran's": "Iranian",
+    "sudan's": "Sudanese",
+    "gaza's": "Gaza",
+    "britain's": "British",
+}
 
 
 @attrs.frozen
@@ -74,7 +82,7 @@ def _side(words: list[str], lex: Lexicon) -> str | None:
     lows = [w.lower() for w in words]
     for k in range(len(lows)):
         for size in (3, 2, 1):
-            key = " ".join(lows[k:k + size])
+            key = " ".join(lows[k : k + size])
             if key in lex.side_keywords:
                 return lex.side_keywords[key]
         stem = lows[k].removesuffix("'s").removesuffix("’s")
@@ -117,11 +125,17 @@ class Resolver:
             found = self._last({"unnamed", "organisation", "media"})
         if found is None:
             return Resolved(kind="pronoun", resolved=word)
-        return Resolved(kind="pronoun", resolved=found.resolved, role=found.role,
-                        organisation=found.organisation, side=found.side)
+        return Resolved(
+            kind="pronoun",
+            resolved=found.resolved,
+            role=found.role,
+            organisation=found.organisation,
+            side=found.side,
+        )
 
-    def resolve(self, words: list[str], role_words: list[str] | None,
-                antecedent: Resolved | None = None) -> Resolved:
+    def resolve(
+        self, words: list[str], role_words: list[str] | None, antecedent: Resolved | None = None
+    ) -> Resolved:
         """Read a source phrase (its words) with an optional apposition (role words)."""
         lex = self.lex
         lows = [w.lower() for w in words]
@@ -134,45 +148,67 @@ class Resolver:
         head = lows[-1] if lows else ""
         has_org = any(w.lower() in lex.org_words for w in name)
         media = " ".join(lows) in lex.media_names or any(
-            " ".join(lows[k:k + z]) in lex.media_names for k in range(len(lows)) for z in (1, 2, 3))
+            " ".join(lows[k : k + z]) in lex.media_names
+            for k in range(len(lows))
+            for z in (1, 2, 3)
+        )
         if len(name) >= 2 and not has_org and not any(w in _POSSESSIVE for w in name) and not media:
             full = _join(name)
             prefix = _join(words[:s]) if s > 0 else None
-            return self._remember(Resolved(kind="person", resolved=full,
-                                           role=role_text or prefix, side=side))
+            return self._remember(
+                Resolved(kind="person", resolved=full, role=role_text or prefix, side=side)
+            )
         if len(name) == 1 and name[0].lower() in self.people:
             known = self.people[name[0].lower()]
             return self._remember(attrs.evolve(known, role=known.role))
-        if lows and lows[0] in _DEFINITE and len(lows) <= 3 and not any(
-                w[:1].isupper() for w in words[1:]):
+        if (
+            lows
+            and lows[0] in _DEFINITE
+            and len(lows) <= 3
+            and not any(w[:1].isupper() for w in words[1:])
+        ):
             heads = lex.source_heads.get(head)
             if heads == "person":
                 found = self._last({"person"}, head) or self._last({"person"})
             else:
                 found = self._last({"organisation", "media"}, head)
             if found is not None:
-                return Resolved(kind=found.kind if heads != "person" else "person",
-                                resolved=found.resolved, role=found.role,
-                                organisation=found.organisation, side=found.side or side)
+                return Resolved(
+                    kind=found.kind if heads != "person" else "person",
+                    resolved=found.resolved,
+                    role=found.role,
+                    organisation=found.organisation,
+                    side=found.side or side,
+                )
         kind = self._kind(words, lows, name, media)
         resolved = _join(words)
         if lows and lows[0] in _DEMONYM_OF and kind == "organisation":
             resolved = _join([_DEMONYM_OF[lows[0]], *words[1:]])
         organisation = resolved if kind == "organisation" else None
-        return self._remember(Resolved(kind=kind, resolved=resolved, role=role_text,
-                                       organisation=organisation, side=side))
+        return self._remember(
+            Resolved(
+                kind=kind, resolved=resolved, role=role_text, organisation=organisation, side=side
+            )
+        )
 
     def _kind(self, words: list[str], lows: list[str], name: list[str], media: bool) -> str:
         lex = self.lex
         if media or (lows and lex.source_heads.get(lows[-1]) == "media"):
             return "media"
         head = lex.source_heads.get(lows[-1]) if lows else None
-        if head == "unnamed" and not any(w[:1].isupper() and w.lower() in lex.org_words
-                                         for w in words):
+        if head == "unnamed" and not any(
+            w[:1].isupper() and w.lower() in lex.org_words for w in words
+        ):
             return "unnamed"
         if head == "person" and not name:
             return "person"
-        if len(name) == 1 and len(lows) == 1 and lows[0] not in lex.side_keywords and not name[
-                0].isupper() and name[0][1:].islower() and lows[0] not in lex.org_words:
+        if (
+            len(name) == 1
+            and len(lows) == 1
+            and lows[0] not in lex.side_keywords
+            and not name[0].isupper()
+            and name[0][1:].islower()
+            and lows[0] not in lex.org_words
+        ):
             return "person" if False else "organisation"
         return "organisation"

@@ -89,8 +89,14 @@ def np_left(tv: TokenView, p: int, lo: int, lex: Lexicon) -> int:
         left = i - 1
         if tv.lower[i] == "and" and left > lo and tv.lower[left] == ",":
             left -= 1  # ", and": a serial comma
-        if tv.lower[i] in {"and", ","} and left >= lo and i < p and _np_word(tv, left, lex) == "ok" and (
-                tv.lower[i] == "and" or listed) and tv.lower[left] not in lex.np_preps:
+        if (
+            tv.lower[i] in {"and", ","}
+            and left >= lo
+            and i < p
+            and _np_word(tv, left, lex) == "ok"
+            and (tv.lower[i] == "and" or listed)
+            and tv.lower[left] not in lex.np_preps
+        ):
             # Coordinated sources: "Kyiv and Moscow", "Prigozhin, bloggers, and the army".
             listed = True
             i = left
@@ -104,9 +110,13 @@ def np_left(tv: TokenView, p: int, lo: int, lex: Lexicon) -> int:
         i -= 1
     start = i + 1
     # A phrase starts with a determiner, a capitalised word or a source word.
-    while start <= p and (tv.lower[start] in lex.np_preps or tv.lower[start] in _LEADING_JUNK or tv.lower[start] in _JOINERS
-                          or tv.lower[start] in _POSSESSIVE
-                          or _np_word(tv, start, lex) == "unknown"):
+    while start <= p and (
+        tv.lower[start] in lex.np_preps
+        or tv.lower[start] in _LEADING_JUNK
+        or tv.lower[start] in _JOINERS
+        or tv.lower[start] in _POSSESSIVE
+        or _np_word(tv, start, lex) == "unknown"
+    ):
         start += 1
     return start
 
@@ -123,8 +133,13 @@ def np_right(tv: TokenView, q: int, hi: int, adj: AdjunctIndex) -> int:
         kind = _np_word(tv, i, lex)
         if i == q and low in lex.pronouns and lex.pronouns[low] not in {"relative"}:
             return q + 1
-        if low == "and" and i > q and i + 1 < hi and _np_word(tv, i + 1, lex) == "ok" and (
-                _np_word(tv, i - 1, lex) == "ok"):
+        if (
+            low == "and"
+            and i > q
+            and i + 1 < hi
+            and _np_word(tv, i + 1, lex) == "ok"
+            and (_np_word(tv, i - 1, lex) == "ok")
+        ):
             i += 1
             continue
         if kind == "stop" and not (low == "by" and i > q):
@@ -134,8 +149,11 @@ def np_right(tv: TokenView, q: int, hi: int, adj: AdjunctIndex) -> int:
             if unknown > _MAX_UNKNOWN:
                 break
         i += 1
-    while i > q and (tv.lower[i - 1] in lex.np_preps or tv.lower[i - 1] in lex.determiners
-                     or tv.lower[i - 1] in {"by", "-"}):
+    while i > q and (
+        tv.lower[i - 1] in lex.np_preps
+        or tv.lower[i - 1] in lex.determiners
+        or tv.lower[i - 1] in {"by", "-"}
+    ):
         i -= 1
     return i
 
@@ -185,11 +203,14 @@ def _clause_chunks(tv: TokenView, comma: int, lo: int, lex: Lexicon) -> list[tup
             continue
         low = tv.lower[i]
         opener = low in _SUBORDINATORS or low in _RELATIVE
-        if opener and not chunks and tv.lower[i - 1:i] != [","] and _inserted(tv, i, lo, lex):
+        if opener and not chunks and tv.lower[i - 1 : i] != [","] and _inserted(tv, i, lo, lex):
             i -= 1
             continue
-        if opener and not (low == "and" and i + 1 < end and tv.cap[i + 1]) and not (
-                low in _RELATIVE and not chunks and tv.lower[i - 1:i] == [","]):
+        if (
+            opener
+            and not (low == "and" and i + 1 < end and tv.cap[i + 1])
+            and not (low in _RELATIVE and not chunks and tv.lower[i - 1 : i] == [","])
+        ):
             chunks.append((i + 1, end))
             break
         i -= 1
@@ -226,9 +247,10 @@ def _person_like(tv: TokenView, chunk: tuple[int, int], lex: Lexicon) -> bool:
     s, e = chunk
     words = [i for i in range(s, e) if tv.cap[i] and tv.lower[i] not in lex.titles]
     return (
-        len(words) >= 2 and e - s <= 6 and tv.lower[s] not in lex.determiners
-        and not any(tv.lower[i] in lex.org_words or tv.lower[i] in _POSSESSIVE
-                    for i in range(s, e))
+        len(words) >= 2
+        and e - s <= 6
+        and tv.lower[s] not in lex.determiners
+        and not any(tv.lower[i] in lex.org_words or tv.lower[i] in _POSSESSIVE for i in range(s, e))
     )
 
 
@@ -248,12 +270,19 @@ def _from_chunks(tv: TokenView, comma: int, lo: int, adj: AdjunctIndex) -> Found
     start = np_left(tv, e - 1, s, lex)
     if start >= e:
         return None
-    role = after if after is not None and _parenthetical(tv, after, lex) and tv.lower[
-        after[0]] not in _RELATIVE else None
+    role = (
+        after
+        if after is not None
+        and _parenthetical(tv, after, lex)
+        and tv.lower[after[0]] not in _RELATIVE
+        else None
+    )
     return Found(first=start, last=e, role=role)
 
 
-def left_source(tv: TokenView, cue_first: int, adj: AdjunctIndex, inside: list[int]) -> Found | None:
+def left_source(
+    tv: TokenView, cue_first: int, adj: AdjunctIndex, inside: list[int]
+) -> Found | None:
     """The source phrase before a cue at ``cue_first``, or ``None``."""
     lex = lexicon()
     lo = tv.sentence(cue_first)[0]
@@ -281,7 +310,7 @@ def left_source(tv: TokenView, cue_first: int, adj: AdjunctIndex, inside: list[i
 
 
 def split_conjuncts(tv: TokenView, first: int, last: int) -> list[tuple[int, int]]:
-    """"Kyiv and Moscow" → two sources, when every conjunct is a capitalised name."""
+    """ "Kyiv and Moscow" → two sources, when every conjunct is a capitalised name."""
     parts: list[tuple[int, int]] = []
     s = first
     for i in range(first, last):

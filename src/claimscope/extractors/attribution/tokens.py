@@ -29,8 +29,18 @@ class TokenView:
     """Token texts, offsets, paragraph and sentence indices of one document."""
 
     __slots__ = (
-        "text", "words", "lower", "start", "end", "space", "brk", "n",
-        "sentences", "sent_of", "para_of", "cap",
+        "brk",
+        "cap",
+        "end",
+        "lower",
+        "n",
+        "para_of",
+        "sent_of",
+        "sentences",
+        "space",
+        "start",
+        "text",
+        "words",
     )  # fmt: skip
 
     def __init__(self, doc: Doc) -> None:
@@ -40,9 +50,10 @@ class TokenView:
         strings = doc.vocab.strings
         self.words: list[str] = [strings[row[0]] for row in table]
         self.start: list[int] = [row[1] for row in table]
-        self.end: list[int] = [row[1] + len(w) for row, w in zip(table, self.words)]
+        self.end: list[int] = [row[1] + len(w) for row, w in zip(table, self.words, strict=True)]
         self.text: str = "".join(
-            w + " " if row[2] else w for row, w in zip(table, self.words))
+            w + " " if row[2] else w for row, w in zip(table, self.words, strict=True)
+        )
         self.lower: list[str] = [w.lower() for w in self.words]
         self.space: list[bool] = [bool(row[2]) for row in table]
         self.n: int = len(self.words)
@@ -82,9 +93,9 @@ class TokenView:
         self._close(start, n)
         # Tokens between sentences (breaks) belong to the sentence before them.
         self.sent_of = [0] * n
-        for k, (s, e) in enumerate(self.sentences):
-            for t in range(s, min(n, self.sentences[k + 1][0]) if k + 1 < len(self.sentences)
-                           else n):
+        for k, (s, _) in enumerate(self.sentences):
+            nxt = self.sentences[k + 1][0] if k + 1 < len(self.sentences) else n
+            for t in range(s, nxt):
                 self.sent_of[t] = k
 
     def _close(self, start: int, end: int) -> None:

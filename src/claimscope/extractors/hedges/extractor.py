@@ -51,11 +51,11 @@ def _sentence(words: list[str], i: int) -> tuple[int, int]:
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
     size = len(phrase)
-    return any(tuple(words[k:k + size]) == phrase for k in range(len(words) - size + 1))
+    return any(tuple(words[k : k + size]) == phrase for k in range(len(words) - size + 1))
 
 
 def _denial_ok(lower: list[str], i: int) -> bool:
-    """"were denied entry" (passive) and "did not deny" are no denials of a claim."""
+    """ "were denied entry" (passive) and "did not deny" are no denials of a claim."""
     j = i - 1
     while j >= 0 and lower[j].endswith("ly") and len(lower[j]) > 3:
         j -= 1
@@ -80,7 +80,8 @@ class HedgeExtractor:
         starts = [r[1] for r in rows]
         text = doc.text
         found: list[tuple[int, int, str]] = [
-            (m.start_token, m.end_token, m.key) for m in table.find(doc)
+            (m.start_token, m.end_token, m.key)
+            for m in table.find(doc)
             if m.key != "denial" or _denial_ok(lower, m.start_token)
         ]
         classes = Classes.load()
@@ -95,7 +96,10 @@ class HedgeExtractor:
             kept.append((first, last, kind))
         for first, last, kind in sorted(kept):
             s, e = _sentence(lower, first)
-            scope: HedgeScope = "document" if kind == "unverified" and any(
-                _contains(lower[s:e], cue) for cue in document_cues) else "sentence"
+            scope: HedgeScope = (
+                "document"
+                if kind == "unverified" and any(_contains(lower[s:e], cue) for cue in document_cues)
+                else "sentence"
+            )
             a, b = starts[first], starts[last - 1] + len(words[last - 1])
             yield Hedge(start=a, end=b, text=text[a:b], kind=cast(HedgeKind, kind), scope=scope)

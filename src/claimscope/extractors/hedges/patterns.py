@@ -59,7 +59,7 @@ def _stop(word: str) -> bool:
 
 
 def negated_verification(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """"could not be independently verified", "did not confirm", "Neither toll could be ..."."""
+    """ "could not be independently verified", "did not confirm", "Neither toll could be ..."."""
     for i, w in enumerate(words):
         if w not in c.verify_verbs:
             continue
@@ -81,19 +81,20 @@ def negated_verification(words: list[str], c: Classes) -> Iterator[tuple[int, in
 
 def _phrase_end(words: list[str], i: int, limit: int) -> int:
     end = i
-    while end < len(words) and end < i + limit and words[end] not in _CLAUSE and not _stop(
-            words[end]):
+    while (
+        end < len(words) and end < i + limit and words[end] not in _CLAUSE and not _stop(words[end])
+    ):
         end += 1
     return end
 
 
 def without_gerund(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """"without providing evidence" (unverified); "without saying what happened" (uncertain)."""
+    """ "without providing evidence" (unverified); "without saying what happened" (uncertain)."""
     for i, w in enumerate(words[:-1]):
         if w != "without":
             continue
         gerund = words[i + 1]
-        window = words[i + 2:i + 5]
+        window = words[i + 2 : i + 5]
         if gerund in c.evidence_gerunds and any(x in c.evidence_nouns for x in window):
             yield i, _phrase_end(words, i, 5), "unverified"
         elif gerund in c.vague_gerunds:
@@ -101,7 +102,7 @@ def without_gerund(words: list[str], c: Classes) -> Iterator[tuple[int, int, str
 
 
 def if_clause(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """"if the rocket fire continued", "If Ukrainian units can widen the breach"."""
+    """ "if the rocket fire continued", "If Ukrainian units can widen the breach"."""
     for i, w in enumerate(words):
         if w != "if" or (i > 0 and words[i - 1] in c.not_conditional_before):
             continue
@@ -109,7 +110,7 @@ def if_clause(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
 
 
 def reported_state(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """"the third Russian warship reported lost", "were reported killed"."""
+    """ "the third Russian warship reported lost", "were reported killed"."""
     for i, w in enumerate(words[:-1]):
         if w == "reported" and words[i + 1] in c.reported_states:
             yield i, i + 2, "unverified"
@@ -126,14 +127,14 @@ def speculation(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
 
 
 def rejection(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """"rejected the claim", "dismissed the report as propaganda" (denial)."""
+    """ "rejected the claim", "dismissed the report as propaganda" (denial)."""
     for i, w in enumerate(words):
-        if w in c.reject_verbs and any(x in c.reject_objects for x in words[i + 1:i + 6]):
+        if w in c.reject_verbs and any(x in c.reject_objects for x in words[i + 1 : i + 6]):
             yield i, i + 1, "denial"
 
 
 def not_clear(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """"It was not (immediately) clear", "it is not yet known"."""
+    """ "It was not (immediately) clear", "it is not yet known"."""
     for i, w in enumerate(words[:-1]):
         if w != "not":
             continue
@@ -150,5 +151,12 @@ def not_clear(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
 
 
 #: Every rule, in the order their matches take precedence.
-RULES = (negated_verification, without_gerund, if_clause, reported_state, speculation,
-         rejection, not_clear)
+RULES = (
+    negated_verification,
+    without_gerund,
+    if_clause,
+    reported_state,
+    speculation,
+    rejection,
+    not_clear,
+)
