@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["LocationExtractor"]
 
 _NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_SMALL = 100_000
 
 
 def _context(toks: Tokens, names: list[Name]) -> Context:
@@ -46,7 +47,7 @@ def _context(toks: Tokens, names: list[Name]) -> Context:
     for name in names:
         if len(name.places) == 1 or (name.places and name.places[0].kind == "country"):
             place = name.places[0]
-            if place.country:
+            if place.country and (place.kind != "populated_place" or place.population >= _SMALL):
                 countries[place.country] += 2 if place.kind == "country" else 1
             if place.kind == "admin_region" and place.admin1_code:
                 context.admin_codes.add(place.admin1_code)
@@ -114,12 +115,18 @@ def _anchor(doc: Doc, names: list[Name], resolved: dict[int, Place], index: int
     return max(counts, key=lambda p: (counts[p], -first[p]))
 
 
+def _foreign(place: Place, context: Context) -> bool:
+    """A small place in a country the article never mentions, while it mentions others."""
+    return (place.kind == "populated_place" and place.population < _SMALL
+            and sum(context.countries.values()) > 0 and context.share(place.country) == 0)
+
+
 def _location(doc: Doc, name: Name, place: Place, known: bool) -> Location:
     span = doc[name.start:name.end]
     text = span.text
     kind = name.feature or place.kind
     label = place.name if known else text
-    if name.feature:
+    if name.feature and not place.name.lower().endswith(doc[name.end - 1].lower_):
         label = f"{place.name} {doc[name.end - 1].text}"
     elif not known and "direction" not in text:
         kind = "populated_place"
@@ -148,6 +155,11 @@ class LocationExtractor:
         for index, name in enumerate(names):
             if name.places:
                 place = rank(name.places, context, name.wanted)
+                if _foreign(place, context):
+                    # A small namesake abroad ("Fano", Italy, in an Ethiopian story): keep
+                    # the name only when the words around it say it is a place.
+                    name.places = []
+                    continue
                 resolved[index] = place
                 if place.kind in {"populated_place", "admin_region"}:
                     context.anchors.append(place)
@@ -155,6 +167,8 @@ class LocationExtractor:
             place = resolved.get(index)
             known = place is not None
             if place is None:
+                if not name.cued:
+                    continue
                 place = _anchor(doc, names, resolved, index)
             if place is not None:
                 yield _location(doc, name, place, known)

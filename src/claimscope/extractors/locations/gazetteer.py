@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from importlib.resources import files
 from typing import NamedTuple
 
-__all__ = ["Gazetteer", "Place", "gazetteer", "normalise"]
+__all__ = ["ARTICLES", "Gazetteer", "Place", "gazetteer", "normalise"]
 
 # Characters NFKD does not decompose to ASCII but that transliterations use.
 _FOLD = str.maketrans({
@@ -31,7 +31,8 @@ _FOLD = str.maketrans({
 })  # fmt: skip
 
 
-_ARTICLES = frozenset("el an ar as ash at ad az ed er ez ul ud ur".split())
+#: Transliterations of the Arabic article, folded to "al" inside multi-word keys.
+ARTICLES = frozenset("al el an ar as ash at ad az ed er ez ul ud ur".split())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -46,7 +47,7 @@ def normalise(name: str) -> str:
     words = stripped.lower().split()
     if len(words) > 1:
         # The Arabic article assimilates in transliteration (an-Nu'man, ar-Raqqa, as-Sur).
-        words = ["al" if w in _ARTICLES else w for w in words]
+        words = ["al" if w in ARTICLES else w for w in words]
     return " ".join(words)
 
 

@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimscope.extractors.locations.gazetteer import Gazetteer, Place, gazetteer, normalise
+from claimscope.extractors.locations.gazetteer import (
+    ARTICLES,
+    Gazetteer,
+    Place,
+    gazetteer,
+    normalise,
+)
 from claimscope.extractors.locations.lexicon import Lexicon, lexicon
 from claimscope.extractors.locations.tokens import HYPHENS, Tokens
 
@@ -64,6 +70,8 @@ class Name:
     wanted: set[str] = attrs.field(factory=set)
     #: Set when a feature noun follows that the gazetteer lacks ("Kherson airport").
     feature: str | None = None
+    #: The words before it mark a place ("near X", "the town of X").
+    cued: bool = True
 
 
 def _can_start(toks: Tokens, i: int, lex: Lexicon) -> bool:
@@ -83,7 +91,8 @@ def _can_continue(toks: Tokens, j: int, lex: Lexicon) -> bool:
 
 def _lookup(toks: Tokens, i: int, gaz: Gazetteer, lex: Lexicon) -> tuple[int, str] | None:
     """The longest gazetteer key starting at token ``i``: (end token, key)."""
-    if normalise(toks.words[i]) not in gaz.first_words:
+    first = normalise(toks.words[i])
+    if first not in gaz.first_words and first not in ARTICLES:
         return None
     found = None
     base = toks.idx[i]
@@ -91,7 +100,7 @@ def _lookup(toks: Tokens, i: int, gaz: Gazetteer, lex: Lexicon) -> tuple[int, st
         if j > i and not _can_continue(toks, j, lex):
             break
         word = toks.words[j]
-        if word in _NOT_LAST or word.islower():
+        if word in _NOT_LAST or (word.islower() and toks.lowers[j] not in lex.feature_nouns):
             continue  # a name never ends on a hyphen or a connector
         key = normalise(toks.text[base:toks.end_char(j)])
         if key in gaz:
@@ -215,7 +224,8 @@ def gazetteer_names(toks: Tokens) -> list[Name]:
         places = gaz.candidates(key)
         if _rejected(toks, start, end, key, places, gaz, lex):
             continue
-        name = Name(start, end, places, _wanted(toks, start, end, places, lex))
+        cued = locative(toks, start, lex) or (start > 1 and toks.lowers[start - 1] == "of")
+        name = Name(start, end, places, _wanted(toks, start, end, places, lex), cued=cued)
         feature = _feature_after(toks, end, lex)
         if feature is not None and not any(p.kind in {"water_body", "feature"} for p in places):
             name.end, name.feature = feature

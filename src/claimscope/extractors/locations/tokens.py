@@ -94,9 +94,11 @@ def _title_lines(words: list[str], spaces: list[str]) -> list[bool]:
     start = 0
     for i in range(len(words) + 1):
         if i == len(words) or "\n" in words[i] or (i > 0 and "\n" in spaces[i - 1]):
-            long_words = [w for w in words[start:i] if w.isalpha() and len(w) > 3]
+            line = words[start:i]
+            long_words = [w for w in line if w.isalpha() and len(w) > 3]
             caps = sum(w[0].isupper() for w in long_words)
-            title = len(long_words) >= 3 and caps >= 0.7 * len(long_words)
+            stops = sum(w in {".", "!", "?"} for w in line[:-1])  # headlines are one phrase
+            title = 3 <= len(long_words) <= 25 and caps >= 0.7 * len(long_words) and not stops
             flags.extend([title] * (i - start))
             start = i
     return flags
