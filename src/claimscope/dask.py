@@ -166,8 +166,10 @@ def connect(address: str) -> Iterator[Client]:
         workers = address.removeprefix("local:")
         if not workers.isdigit() or int(workers) < 1:
             raise ValueError(f"--dask local:N needs a worker count N >= 1, not {workers!r}")
-        with distributed.LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True,
-                          dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+        # ":0": any free port for the scheduler's HTTP endpoint, so clusters never collide.
+        with distributed.LocalCluster(n_workers=int(workers), threads_per_worker=1,
+                                      processes=True, dashboard_address=":0",
+                                      silence_logs=logging.ERROR) as cluster, \
                 distributed.Client(cluster) as client:
             yield client
     elif "://" in address:
