@@ -16,6 +16,7 @@ from claimscope.cli.evaluate import evaluate_command
 from claimscope.cli.exit_codes import ExitCode
 from claimscope.cli.extract import extract_command
 from claimscope.cli.plugins import plugins_command
+from claimscope.cli.render import render_command
 
 __all__ = ["app", "click_command", "main", "ExitCode"]
 
@@ -27,6 +28,7 @@ app = typer.Typer(
 app.command("extract")(extract_command)
 app.command("plugins")(plugins_command)
 app.command("evaluate")(evaluate_command)
+app.command("render")(render_command)
 
 #: The click command behind the typer app (for sphinx-click and embedding).
 click_command = typer.main.get_command(app)
