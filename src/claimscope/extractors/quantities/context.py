@@ -66,7 +66,9 @@ def _is_identifier(view: TokenView, start: int) -> bool:
     low = view.lower[start - 1]
     if low in designators() or low in ("no.", "#", "number", "nr", "nr."):
         return True
-    if not prev[:1].isupper() or low in _OPENERS or low in STOP_WORDS or low in MONTHS:
+    # "iPhone 12", "eBay 5": a capital inside the word also marks a name.
+    named = prev[:1].isupper() or (prev.isalpha() and not prev.islower())
+    if not named or low in _OPENERS or low in STOP_WORDS or low in MONTHS:
         return False
     # Title-case headline verbs ("Russia Fires 40 Missiles") are not names.
     return not (low.endswith(("s", "ed")) and prev.isalpha() and len(prev) > 3)
@@ -76,14 +78,22 @@ def _is_phone_or_code(view: TokenView, start: int, end: int) -> bool:
     """Digit groups side by side ("+380 44 123 4567") are not one amount."""
     before = view.text[start - 1] if start > 0 else ""
     after = view.text[end] if end < view.n else ""
-    return (before[:1].isdigit() or before[:1] == "+") or after[:1].isdigit()
+    # "2014-15", "3-1": the second half of a code or score the range reader rejected.
+    code = before in ("-", "–", "/") and view.attached(start) and start > 1 \
+        and view.attached(start - 1) and view.text[start - 2][-1:].isdigit()
+    return (before[:1].isdigit() or before[:1] == "+") or after[:1].isdigit() or code
 
 
-def not_an_amount(view: TokenView, start: int, end: int) -> bool:
+def not_an_amount(view: TokenView, start: int, end: int, measured: bool = False) -> bool:
     """True when the digit number at tokens ``[start, end)`` is a date, time, age, id or
-    phone fragment rather than an amount."""
+    phone fragment rather than an amount.
+
+    ``measured`` numbers (a unit follows: "Dow +0.2%", "MacBook Pro 16 inch") are not
+    taken for identifiers after a name.
+    """
     after = view.lower[end] if end < view.n else ""
     before = view.lower[start - 1] if start > 0 else ""
     return (_is_date(view, start, end) or after in CLOCK_WORDS or _is_age(view, end)
-            or before in ("aged", "age", "ages") or _is_identifier(view, start)
+            or before in ("aged", "age", "ages")
+            or (not measured and _is_identifier(view, start))
             or _is_phone_or_code(view, start, end))

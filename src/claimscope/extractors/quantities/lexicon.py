@@ -49,10 +49,14 @@ class Lexicon:
     units: dict[tuple[str, ...], tuple[str, str]]
     calibre_units: frozenset[str]
     currency_symbols: dict[str, str]
+    #: Symbols that may be written onto the digits ("HK$5.4"), longest first.
+    attached_currency: tuple[tuple[str, str], ...]
     currency_words: dict[tuple[str, ...], str]
     counted: frozenset[str]
     irregular_plurals: dict[str, str]
     no_plural_heads: frozenset[str]
+    #: Singular words that end in -s ("gas", "lens").
+    singular_s: frozenset[str]
     person_heads: frozenset[str]
     casualty_words: frozenset[str]
     casualty_verbs: frozenset[str]
@@ -100,9 +104,14 @@ def lexicon() -> Lexicon:
         couples={_key(k): (v[0], v[1]) for k, v in numbers["couple"].items()},
         approximators=approximators, range_openers=frozenset(approx["range_openers"]),
         units=_units(units), calibre_units=frozenset(units["calibre_units"]),
-        currency_symbols=symbols, currency_words=words, counted=counted,
+        currency_symbols=symbols, currency_words=words,
+        attached_currency=tuple(sorted(
+            ((k, v) for k, v in symbols.items() if not k.isalpha()),
+            key=lambda kv: -len(kv[0]))),
+        counted=counted,
         irregular_plurals=nouns["irregular_plurals"],
         no_plural_heads=frozenset(nouns["no_plural_heads"]),
+        singular_s=frozenset(nouns["singular_s"]),
         person_heads=frozenset(nouns["person_heads"]),
         casualty_words=frozenset(nouns["casualty_words"]),
         casualty_verbs=frozenset(nouns["casualty_verbs"]),

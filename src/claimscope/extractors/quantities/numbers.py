@@ -21,7 +21,7 @@ import attrs
 
 from claimscope.extractors.quantities.lexicon import lexicon
 
-__all__ = ["NumberRead", "parse_digits", "read_number"]
+__all__ = ["DigitToken", "NumberRead", "parse_digits", "read_digit_token", "read_number"]
 
 _DIGITS = frozenset("0123456789")
 _MAX_WORDS = 12
@@ -48,6 +48,10 @@ class NumberRead:
     year_like: bool = False
     #: The scale word's factor ("million" → 1e6), 1 when there is none.
     scale: float = 1.0
+    #: A unit written onto the digits ("256GB").
+    unit: tuple[str, str] | None = None
+    #: A currency symbol written onto the digits ("HK$5.4").
+    currency: str | None = None
 
 
 def _valid_grouping(body: str) -> bool:
@@ -59,69 +63,135 @@ def _valid_grouping(body: str) -> bool:
     return 1 <= len(head) <= 3 and all(len(g) == 3 for g in rest)
 
 
-def parse_digits(text: str) -> tuple[float, float] | None:
-    """Parse a digit token, with an optional attached scale ("25k", "1.2bn").
+@attrs.frozen
+class DigitToken:
+    """What one digit token holds: "~1.2", "-0.6", "25k", "256GB", "HK$5.4"."""
 
-    Returns ``(value, scale)``; ``None`` for anything else (ordinals, model numbers,
-    clock times, phone fragments with a leading zero, non-finite values).
+    value: float
+    scale: float = 1.0
+    #: A unit written onto the number ("256GB" → ("gb", "other")).
+    unit: tuple[str, str] | None = None
+    #: A currency symbol written onto the number ("HK$5.4" → "hkd").
+    currency: str | None = None
+    #: "~" before the number.
+    approx: bool = False
 
-    >>> parse_digits("3.5"), parse_digits("93rd"), parse_digits("044")
-    ((3.5, 1.0), None, None)
-    """
-    if not text or text[0] not in _DIGITS:
+
+def _prefix(text: str) -> tuple[int, int, bool, str | None]:
+    """Length of a sign, "~" or currency prefix; the sign; approx; the currency."""
+    first = text[:1]
+    if first in "+-−" and text[1:2].isdigit():
+        return 1, -1 if first != "+" else 1, False, None
+    if first == "~":
+        return 1, 1, True, None
+    lower = text.lower()
+    for symbol, code in lexicon().attached_currency:
+        if lower.startswith(symbol) and text[len(symbol):len(symbol) + 1].isdigit():
+            return len(symbol), 1, False, code
+    # Upper-case ISO codes written onto the digits: "USD10m", "EUR50m".
+    code = lower[:3]
+    if len(text) > 3 and text[:3].isupper() and text[3].isdigit() \
+            and code in lexicon().currency_symbols:
+        return 3, 1, False, lexicon().currency_symbols[code]
+    return 0, 1, False, None
+
+
+def _suffix(suffix: str, body: str) -> tuple[float, tuple[str, str] | None] | None:
+    """Scale or unit written after the digits; ``None`` when it is neither."""
+    lex = lexicon()
+    if not suffix:
+        return 1.0, None
+    if suffix.lower() in lex.scale_abbreviations:
+        return float(lex.scale_abbreviations[suffix.lower()]), None
+    unit = lex.units.get((suffix.lower(),))
+    # "5G" and "4G" are network generations, not grams.
+    if unit is None or (suffix in ("G", "g") and len(body) == 1):
         return None
-    cut = len(text)
-    while cut > 0 and text[cut - 1].isalpha():
+    return 1.0, unit
+
+
+def read_digit_token(text: str) -> DigitToken | None:
+    """Parse a digit token with optional sign, "~", currency prefix, scale or unit suffix.
+
+    ``None`` for anything else: ordinals, model numbers, clock times, phone fragments with
+    a leading zero, non-finite values.
+
+    >>> read_digit_token("93rd"), read_digit_token("044")
+    (None, None)
+    >>> t = read_digit_token("HK$5.4"); (t.value, t.currency)
+    (5.4, 'hkd')
+    >>> read_digit_token("256GB").unit
+    ('gb', 'other')
+    """
+    skip, sign, approx, currency = _prefix(text)
+    rest = text[skip:]
+    if rest[:1] == "." and rest[1:2].isdigit():
+        rest = "0" + rest  # ".001 per cent"
+    if not rest or rest[0] not in _DIGITS:
+        return None
+    cut = len(rest)
+    while cut > 0 and rest[cut - 1].isalpha():
         cut -= 1
-    body, suffix = text[:cut], text[cut:].lower()
-    scale = 1.0
-    if suffix:
-        if suffix not in lexicon().scale_abbreviations:
-            return None
-        scale = float(lexicon().scale_abbreviations[suffix])
-    if not body or body[-1] not in _DIGITS or body.count(".") > 1:
+    body = rest[:cut]
+    after = _suffix(rest[cut:], body)
+    if after is None or not body or body[-1] not in _DIGITS or body.count(".") > 1:
         return None
     if any(c not in _DIGITS and c not in ",." for c in body):
         return None
     whole = body.split(".")[0]
     if not _valid_grouping(whole) or (len(whole) > 1 and whole[0] == "0"):
         return None
-    value = float(body.replace(",", ""))
-    return (value, scale) if math.isfinite(value * scale) else None
+    value = sign * float(body.replace(",", ""))
+    if not math.isfinite(value * after[0]):
+        return None
+    return DigitToken(value, after[0], after[1], currency, approx)
 
 
-def _scale_after(lower: list[str], j: int, money: bool) -> tuple[float, int]:
-    """A scale word after a number ("million", "bn"; "m" only for money)."""
+def parse_digits(text: str) -> tuple[float, float] | None:
+    """``(value, scale)`` of a digit token ("1.2bn" → (1.2, 1e9)), else ``None``.
+
+    >>> parse_digits("3.5"), parse_digits("T-72")
+    ((3.5, 1.0), None)
+    """
+    token = read_digit_token(text)
+    return None if token is None else (token.value, token.scale)
+
+
+def _scale_after(lower: list[str], text: list[str], j: int, money: bool) -> tuple[float, int]:
+    """A scale word after a number ("million", "bn"; "m" only for money, "M" always)."""
     if j >= len(lower):
         return 1.0, j
     word = lower[j]
     lex = lexicon()
     if word in lex.scales:
+        # "4 hundred million": scale words multiply.
+        if j + 1 < len(lower) and word == "hundred" and lower[j + 1] in lex.scales:
+            return float(lex.scales[word] * lex.scales[lower[j + 1]]), j + 2
         return float(lex.scales[word]), j + 1
-    if word in lex.scale_abbreviations and (money or word not in ("m", "b")):
+    if word in lex.scale_abbreviations and (money or word not in ("m", "b") or text[j] in "MB"):
         return float(lex.scale_abbreviations[word]), j + 1
     return 1.0, j
 
 
 def _read_digits(lower: list[str], text: list[str], i: int, money: bool) -> NumberRead | None:
-    parsed = parse_digits(text[i])
-    if parsed is None:
+    token = read_digit_token(text[i])
+    if token is None:
         return None
-    value, scale = parsed
-    end = i + 1
-    if scale == 1.0:
-        scale, end = _scale_after(lower, end, money)
+    scale, end = token.scale, i + 1
+    if scale == 1.0 and token.unit is None:
+        scale, end = _scale_after(lower, text, end, money or token.currency is not None)
     body = text[i]
-    year_like = scale == 1.0 and len(body) == 4 and body.isdigit() and 1800 <= value <= 2100
-    return NumberRead(value * scale, i, end, digits=True, scaled=scale != 1.0,
-                      year_like=year_like, scale=scale)
+    year_like = scale == 1.0 and len(body) == 4 and body.isdigit() and 1800 <= token.value <= 2100
+    return NumberRead(token.value * scale, i, end, digits=True, scaled=scale != 1.0,
+                      year_like=year_like, scale=scale, unit=token.unit,
+                      currency=token.currency, qualifier="about" if token.approx else None)
 
 
 def _read_words(lower: list[str], i: int) -> NumberRead | None:
     """Spelled-out cardinals: "two", "thirty-five", "one hundred and twenty", "a million"."""
     lex = lexicon()
     n = len(lower)
-    total, current, j, seen = 0.0, 0.0, i, False
+    total, current, j, seen, top = 0.0, 0.0, i, False, 1.0
     if lower[i] in ("a", "an"):
         if i + 1 < n and lower[i + 1] in lex.scales:
             current, j, seen = 1.0, i + 1, True
@@ -142,6 +212,7 @@ def _read_words(lower: list[str], i: int) -> NumberRead | None:
             seen, last = True, j + 1
         elif word in lex.scales and seen:
             scale = lex.scales[word]
+            top = max(top, float(scale))
             if scale == 100:
                 current = (current or 1.0) * 100
             else:
@@ -159,7 +230,7 @@ def _read_words(lower: list[str], i: int) -> NumberRead | None:
         j += 1
     if not seen or last == i:
         return None
-    return NumberRead(total + current, i, last)
+    return NumberRead(total + current, i, last, scale=top, scaled=top > 1.0)
 
 
 def _read_dozen(lower: list[str], base: NumberRead | None, i: int) -> NumberRead | None:
@@ -232,7 +303,7 @@ def read_number(lower: list[str], text: list[str], i: int,
     35.0
     """
     word = lower[i]
-    if word[:1] in _DIGITS:
+    if any(c in _DIGITS for c in word[:4]):
         return _read_digits(lower, text, i, money)
     couple = lexicon().couples.get(tuple(lower[i:i + 3]))
     if couple is not None:

@@ -108,9 +108,13 @@ def _measure(view: TokenView, num: NumberRead, j: int, currency: str | None,
     lower = view.lower
     if currency is not None:
         return _Measure(currency, "money", j)
+    if num.unit is not None:
+        return _Measure(num.unit[0], num.unit[1], j)
     word = currency_word_at(lower, j)
     if word is not None:
         return _Measure(word[0], "money", word[1])
+    if j < view.n and not lower[j].isalpha() and lower[j] in lexicon().currency_symbols:
+        return _Measure(lexicon().currency_symbols[lower[j]], "money", j + 1)  # "1,200 €"
     hyphen = j + 1 < view.n and lower[j] == "-" and view.attached(j) and view.attached(j + 1)
     unit = unit_at(lower, j + 1 if hyphen else j)
     if unit is None:
@@ -211,6 +215,15 @@ def _one_at(view: TokenView, i: int) -> NumberRead | None:
     return None
 
 
+def _unit_follows(view: TokenView, num: NumberRead) -> bool:
+    j = num.end
+    if j < view.n and view.lower[j] == "-" and view.attached(j):
+        j += 1
+    return num.unit is not None or (j < view.n and (
+        unit_at(view.lower, j) is not None or currency_word_at(view.lower, j) is not None
+        or view.lower[j] in lexicon().currency_symbols))
+
+
 def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
     lower, lex = view.lower, lexicon()
     currency = lex.currency_symbols.get(lower[i])
@@ -222,7 +235,9 @@ def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
     num = read_number(lower, view.text, k, money=currency is not None) or _one_at(view, k)
     if num is None:
         return None
-    if num.digits and currency is None and not_an_amount(view, num.start, num.end):
+    currency = currency or num.currency
+    if num.digits and currency is None and not_an_amount(
+            view, num.start, num.end, _unit_follows(view, num)):
         return None
     if num.fraction and (num.end >= view.n or lower[num.end] != "of" or (
             i > 0 and lower[i - 1] in _ORDINAL_BEFORE_HALF)):
@@ -258,7 +273,8 @@ def _quantity_at(view: TokenView, i: int, state: _State) -> Found | None:
     if _STARTS is None:
         _STARTS = _start_words()
     word = view.lower[i]
-    if not (word[:1].isdigit() or word in _STARTS):
+    # Digits may follow a sign, "~", "." or a currency prefix ("+0.2", "HK$5.4", "USD10m").
+    if not (word in _STARTS or any(c.isdigit() for c in word[:4])):
         return None
     got = _number_at(view, i)
     if got is None:
@@ -270,8 +286,8 @@ def _quantity_at(view: TokenView, i: int, state: _State) -> Found | None:
     value, high = num.value, None
     j = num.end
     if second is not None:
-        if num.digits and second.scale > 1 and num.scale == 1 and num.value < second.value:
-            value = num.value * second.scale
+        if second.scale > 1 and num.scale == 1 and num.value * second.scale <= second.value:
+            value = num.value * second.scale  # "four to five thousand", "1 to 2 million"
         high, j = second.value, second.end
         if high <= value:
             return None
@@ -311,13 +327,22 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         if counted is None:
             return None
         unit, end, kind = counted[0], counted[1], "count"
-    if num.year_like and measure is None and (
-            first == 0 or view.lower[first - 1] in _YEAR_PREPS):
+    if num.year_like and measure is None and _year_context(view, first, high):
         return None
     start = approx[1] if approx is not None else first
     qualifier = _qualifier(num, high, approx)
     low, top = bounds(qualifier, value, high)
     return Found(start, end, low, top, qualifier, unit, kind)
+
+
+def _year_context(view: TokenView, first: int, high: float | None) -> bool:
+    """A four-digit number that reads as a year: after a preposition, a name or a
+    possessive, or as a span of years ("between 1600 and 1900")."""
+    if first == 0 or (high is not None and 1800 <= high <= 2100):
+        return True
+    prev = view.text[first - 1]
+    return (view.lower[first - 1] in _YEAR_PREPS or prev[:1].isupper()
+            or prev.endswith(("'s", "’s", "s'")) or not prev[:1].isalpha())
 
 
 _YEAR_PREPS = frozenset({"in", "since", "until", "by", "before", "after", "of", "during", "from",

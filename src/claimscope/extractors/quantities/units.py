@@ -20,6 +20,7 @@ __all__ = ["singular", "is_plural", "unit_at", "currency_word_at", "read_head", 
 
 _SIBILANT_ES = ("ches", "shes", "sses", "xes", "zzes")
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s")
+_NUMBER_WORDS = frozenset({*lexicon().number_units, *lexicon().number_tens, *lexicon().scales})
 #: Participles that stand for people right after a number ("15 injured", "two dead").
 _CASUALTY_HEADS = frozenset({"dead", "killed", "wounded", "injured", "missing", "hurt"})
 
@@ -52,7 +53,8 @@ def is_plural(word: str) -> bool:
     if word in lex.irregular_plurals or word in lex.no_plural_heads:
         return True
     return (len(word) > 2 and word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS)
-            and word not in STOP_WORDS and word.replace("-", "").isalpha())
+            and word not in STOP_WORDS and word not in lex.singular_s
+            and word.replace("-", "").isalpha())
 
 
 def unit_at(lower: list[str], j: int) -> tuple[str, str, int] | None:
@@ -159,7 +161,7 @@ def read_head(view: TokenView, j: int, singular_ok: bool = False,
                 k, modifiers = k + 1, modifiers + 1
                 continue
             return Head(k, "person") if k == j else None
-        if _is_stop(view, k):
+        if _is_stop(view, k) or word in _NUMBER_WORDS:
             return None
         if _head_like(view, k, singular_ok) and not _continues(view, k):
             return Head(k, _unit_name(view, k, j))
