@@ -33,10 +33,11 @@ from claimscope.extractors.locations.gazetteer import normalise  # noqa: E402
 
 DATA = ROOT / "src/claimscope/extractors/locations/data"
 # Conflict regions: every populated place of >= 500 inhabitants is kept there.
-CONFLICT = set(
-    "UA RU BY MD GE AM AZ IL PS LB SY IQ IR YE SA SD SS ET ER SO LY ML BF NE TD NG CD RW UG "
-    "MM AF PK".split()
-)
+CONFLICT = frozenset({
+    "UA", "RU", "BY", "MD", "GE", "AM", "AZ", "IL", "PS", "LB", "SY", "IQ", "IR", "YE", "SA",
+    "SD", "SS", "ET", "ER", "SO", "LY", "ML", "BF", "NE", "TD", "NG", "CD", "RW", "UG", "MM",
+    "AF", "PK",
+})
 ADMIN_WORDS = re.compile(
     r"\s+(Oblast|Governorate|Province|Region|State|Prefecture|District|Division|Territory|"
     r"County|Department|Raion|Krai|Republic)$",

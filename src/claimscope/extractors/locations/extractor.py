@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, cast
 from claimscope.extractors.locations.gazetteer import Place, gazetteer, normalise
 from claimscope.extractors.locations.lexicon import lexicon
 from claimscope.extractors.locations.recognise import Name, find_names
-from claimscope.extractors.locations.resolve import Context, rank
+from claimscope.extractors.locations.resolve import Context, distance_km, rank
 from claimscope.extractors.locations.tokens import Tokens
 from claimscope.types import Location, LocationKind
 
@@ -33,6 +33,7 @@ __all__ = ["LocationExtractor"]
 
 _NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SMALL = 100_000
+_NEAR_KM = 300.0
 
 
 def _context(toks: Tokens, names: list[Name]) -> Context:
@@ -115,10 +116,17 @@ def _anchor(doc: Doc, names: list[Name], resolved: dict[int, Place], index: int
     return max(counts, key=lambda p: (counts[p], -first[p]))
 
 
-def _foreign(place: Place, context: Context) -> bool:
-    """A small place in a country the article never mentions, while it mentions others."""
-    return (place.kind == "populated_place" and place.population < _SMALL
-            and sum(context.countries.values()) > 0 and context.share(place.country) == 0)
+def _foreign(resolved: dict[int, Place], context: Context) -> list[int]:
+    """Small places in countries the article never mentions (while it mentions others),
+    with no other resolved place within _NEAR_KM: likely namesakes of a word or a name."""
+    if not sum(context.countries.values()):
+        return []
+    suspects = [i for i, p in resolved.items() if p.kind == "populated_place"
+                and p.population < _SMALL and context.share(p.country) == 0]
+    return [i for i in suspects if not any(
+        j != i and other.name != resolved[i].name
+        and distance_km((other.lat, other.lon), (resolved[i].lat, resolved[i].lon)) < _NEAR_KM
+        for j, other in resolved.items())]
 
 
 def _location(doc: Doc, name: Name, place: Place, known: bool) -> Location:
@@ -155,20 +163,19 @@ class LocationExtractor:
         for index, name in enumerate(names):
             if name.places:
                 place = rank(name.places, context, name.wanted)
-                if _foreign(place, context):
-                    # A small namesake abroad ("Fano", Italy, in an Ethiopian story): keep
-                    # the name only when the words around it say it is a place.
-                    name.places = []
-                    continue
                 resolved[index] = place
                 if place.kind in {"populated_place", "admin_region"}:
                     context.anchors.append(place)
+        for index in _foreign(resolved, context):
+            # A small namesake abroad ("Fano", Italy, in an Ethiopian story): keep the
+            # name only when the words around it say it is a place, placed by its context.
+            del resolved[index]
+            names[index].places = []
         for index, name in enumerate(names):
-            place = resolved.get(index)
-            known = place is not None
-            if place is None:
-                if not name.cued:
-                    continue
-                place = _anchor(doc, names, resolved, index)
-            if place is not None:
-                yield _location(doc, name, place, known)
+            found = resolved.get(index)
+            if found is None and name.cued:
+                found = _anchor(doc, names, resolved, index)
+                if found is not None:
+                    yield _location(doc, name, found, known=False)
+            elif found is not None:
+                yield _location(doc, name, found, known=True)

@@ -32,7 +32,8 @@ _FOLD = str.maketrans({
 
 
 #: Transliterations of the Arabic article, folded to "al" inside multi-word keys.
-ARTICLES = frozenset("al el an ar as ash at ad az ed er ez ul ud ur".split())
+ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ed", "er", "ez",
+                      "ul", "ud", "ur"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -72,7 +73,7 @@ class Place(NamedTuple):
 
 
 class Gazetteer:
-    """Name keys (see :func:`normalise`) to candidate places, plus per-key flags.
+    r"""Name keys (see :func:`normalise`) to candidate places, plus per-key flags.
 
     Rows stay unparsed strings until a key that names them is looked up, so loading the
     index costs little more than reading it. A key is *weak* when it is also a common
@@ -138,8 +139,8 @@ def _read_index(raw: bytes) -> Gazetteer:
     """Parse the built index: four blocks separated by ``\\x1e`` (rows, keys, each key's
     ``rows<TAB>weak`` value, first words). Splitting whole blocks keeps loading fast."""
     rows, keys, values, first = gzip.decompress(raw).decode("utf-8").split("\x1e")
-    return Gazetteer(rows.split("\n"), dict(zip(keys.split("\n"), values.split("\n"))),
-                     first.split(" "))
+    pairs = zip(keys.split("\n"), values.split("\n"), strict=True)
+    return Gazetteer(rows.split("\n"), dict(pairs), first.split(" "))
 
 
 @functools.cache

@@ -141,7 +141,8 @@ def _rejected(toks: Tokens, start: int, end: int, key: str, places: list[Place],
     if start >= 2 and toks.words[start - 1] in HYPHENS and toks.attached(start) and (
             toks.attached(start - 1) and toks.words[start - 2][:1].islower()):
         return True  # "pro-Kyiv"
-    if toks.words[start] in _ABBREVIATIONS and not _noun_use(toks, end, lex):
+    if toks.words[start] in _ABBREVIATIONS and not _noun_use(toks, end, lex) and not (
+            locative(toks, start, lex) and end < len(toks) and toks.lowers[end] in {"and", "or"}):
         return True  # "U.S. officials": an adjective, like "American"
     if after is not None and after in lex.org_heads:
         return True  # "Donetsk People's Republic", "Kyiv Independent"

@@ -57,7 +57,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in kilometres.
 
     >>> round(distance_km((50.45, 30.52), (49.99, 36.23)))
-    410
+    409
     """
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = (math.sin((lat2 - lat1) / 2) ** 2

@@ -1,0 +1,152 @@
+"""Behaviour of the locations plugin on sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimscope.extractors.locations import LocationExtractor
+from claimscope.extractors.locations.gazetteer import gazetteer, normalise
+from claimscope.extractors.locations.resolve import distance_km
+from claimscope.types import LOCATION_KINDS, Location
+
+NLP = spacy.blank("en")
+NLP.add_pipe("sentencizer")
+EXTRACTOR = LocationExtractor()
+
+
+def run(text: str) -> list[Location]:
+    return list(EXTRACTOR.extract(NLP(text)))
+
+
+def spans(text: str) -> list[str]:
+    return [loc.text for loc in run(text)]
+
+
+def find(text: str, surface: str) -> Location:
+    return next(loc for loc in run(text) if loc.text == surface)
+
+
+def near(loc: Location, lat: float, lon: float, km: float = 100.0) -> bool:
+    return distance_km((loc.lat, loc.lon), (lat, lon)) < km
+
+
+def test_index_loads_quickly_and_is_shared() -> None:
+    gazetteer.cache_clear()
+    started = time.perf_counter()
+    first = gazetteer()
+    assert time.perf_counter() - started < 5.0  # < 1 s on an idle core; CI may be busy
+    assert gazetteer() is first
+    assert len(first) > 50_000
+
+
+@pytest.mark.parametrize(("variant", "lat", "lon"), [
+    ("Kiev", 50.45, 30.52), ("Kyiv", 50.45, 30.52), ("Kharkov", 49.99, 36.23),
+    ("Artemivsk", 48.6, 38.0), ("Artyomovsk", 48.6, 38.0), ("Avdiyivka", 48.14, 37.74),
+    ("Avdiivka", 48.14, 37.74), ("Marinka", 47.94, 37.5), ("Maryinka", 47.94, 37.5),
+    ("Lugansk", 48.57, 39.31), ("Nikolaev", 46.98, 32.0), ("Zaporozhye", 47.84, 35.14),
+    ("Zaporizhzhia", 47.84, 35.14), ("Hodeidah", 14.8, 42.95), ("Khan Younis", 31.34, 34.31),
+])
+def test_transliterations_and_old_names_resolve(variant: str, lat: float, lon: float) -> None:
+    loc = find(f"Shells fell on {variant} overnight, officials said.", variant)
+    assert near(loc, lat, lon), loc
+
+
+def test_region_cue_picks_the_oblast_and_city_cue_the_town() -> None:
+    region = find("Fighting raged in the Donetsk region on Monday.", "Donetsk")
+    town = find("Blasts shook the city of Donetsk on Monday.", "Donetsk")
+    assert (region.kind, town.kind) == ("admin_region", "populated_place")
+    assert region.country == town.country == "UA"
+
+
+def test_context_country_decides_between_namesakes() -> None:
+    loc = find("Israeli tanks pushed into Rafah, in the south of the Gaza Strip.", "Rafah")
+    assert loc.country == "PS"
+
+
+def test_possessive_country_and_government_metonym_are_locations() -> None:
+    found = spans("Ukraine's Defence Ministry said Moscow denied the claim; Kyiv disagreed.")
+    assert found == ["Ukraine", "Moscow", "Kyiv"]
+
+
+def test_demonyms_compound_adjectives_and_proper_names_are_not_locations() -> None:
+    text = ("Russian forces and Moscow-backed fighters of the Donetsk People's Republic "
+            "marked the anniversary of the Battle of Bakhmut with US-supplied rockets.")
+    assert spans(text) == []
+
+
+def test_common_words_and_people_are_not_places() -> None:
+    assert spans("Police said Victoria Nuland will meet Israel Katz in March.") == []
+
+
+def test_front_line_compound_gives_one_location_per_part() -> None:
+    found = spans("Russian troops attacked along the Bakhmut-Avdiyivka-Maryinka front line.")
+    assert found == ["Bakhmut", "Avdiyivka", "Maryinka"]
+
+
+def test_direction_and_dateline() -> None:
+    text = "KYIV, Jan 12 — Heavy fighting continued in the Soledar direction."
+    assert spans(text) == ["KYIV", "Soledar"]
+
+
+def test_unknown_village_takes_the_position_of_its_town() -> None:
+    text = "Troops entered the village of Zorianka, a few kilometres north of Bakhmut."
+    village = find(text, "Zorianka")
+    assert village.kind == "populated_place" and village.geonames_id is None
+    assert near(village, 48.6, 38.0)
+
+
+@pytest.mark.parametrize(("text", "surface", "kind"), [
+    ("A drone hit a ship in the Black Sea near the Kerch Strait.", "Kerch Strait", "water_body"),
+    ("Water poured from the Kakhovka dam into the Dnipro River.", "Dnipro River", "water_body"),
+    ("Russia reinforced the Crimean Bridge after the attack.", "Crimean Bridge", "feature"),
+    ("Marines landed on the Kinburn Spit at dawn.", "Kinburn Spit", "feature"),
+    ("The Kremlin declined to comment.", "Kremlin", "feature"),
+    ("Troops advanced towards the Berkhivske reservoir.", "Berkhivske reservoir", "water_body"),
+])
+def test_curated_waters_and_features(text: str, surface: str, kind: str) -> None:
+    assert find(text, surface).kind == kind
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    ("The RSF shelled El Fasher, the capital of North Darfur.", "El Fasher", "SD"),
+    ("M23 fighters entered Goma in North Kivu.", "Goma", "CD"),
+    ("Clashes spread to Gondar in the Amhara region.", "Gondar", "ET"),
+    ("Strikes hit Tyre and Nabatieh in southern Lebanon.", "Tyre", "LB"),
+    ("Rebels took Lashio in northern Shan State.", "Lashio", "MM"),
+    ("The Houthis targeted a tanker off Hodeidah in the Red Sea.", "Hodeidah", "YE"),
+])
+def test_other_conflicts(text: str, surface: str, country: str) -> None:
+    assert find(text, surface).country == country
+
+
+def test_abbreviations_as_nouns_only() -> None:
+    assert spans("The strike was condemned in the U.S. and the UK.") == ["U.S.", "UK"]
+    assert spans("U.S. officials and UK forces met.") == []
+
+
+def test_output_fields_are_valid() -> None:
+    for loc in run("Shelling hit Kharkiv, Odesa and the Gaza Strip; Iran and the Red Sea."):
+        assert loc.kind in LOCATION_KINDS
+        assert -90 <= loc.lat <= 90 and -180 <= loc.lon <= 180
+
+
+def test_normalise_folds_marks_and_articles() -> None:
+    assert normalise("Mar'yinka") == normalise("MARYINKA") == "maryinka"
+    assert normalise("Maarrat an-Nu'man") == normalise("Maarrat al-Numan")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("KyivBakhmut Donetsk-'s.,\nRafahUS of the ")),
+               max_size=120) | st.text(max_size=80))
+def test_never_raises_offsets_valid_and_deterministic(text: str) -> None:
+    doc = NLP(text)
+    first = list(EXTRACTOR.extract(doc))
+    assert first == list(EXTRACTOR.extract(NLP(text)))
+    for loc in first:
+        assert doc.text[loc.start:loc.end] == loc.text
+        assert isinstance(loc.lat, float) and isinstance(loc.lon, float)
