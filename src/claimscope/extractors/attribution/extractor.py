@@ -134,14 +134,46 @@ def _skip_right(tv: TokenView, i: int, adj: AdjunctIndex, lemma: str) -> int:
             if k < n and tv.lower[k] == "that":
                 i = k + 1
                 break
-        if told and (tv.cap[i] or low in lex.recipients or low in lex.determiners):
-            end = np_right(tv, i, tv.sentence(i)[1], adj)
+        if told:
+            end = _recipient_end(tv, i)
             if end > i:
                 told = False
                 i = end
                 continue
         break
     return i
+
+
+def _recipient_end(tv: TokenView, i: int) -> int:
+    """End of the person or outlet told: "told AFP", "told reporters", "told the BBC"."""
+    lex = lexicon()
+    n = tv.n
+    if i >= n:
+        return i
+    if tv.cap[i] or tv.lower[i] in lex.recipients:
+        j = i + 1
+        while j < n and (tv.cap[j] or tv.lower[j] in {"-", "/", "&"}) and tv.cap[i]:
+            j += 1
+        return j
+    if tv.lower[i] in lex.determiners:
+        for j in range(i + 1, min(n, i + 6)):
+            if tv.cap[j]:
+                return _recipient_end(tv, j)
+            if tv.lower[j] in lex.channels or tv.lower[j] in lex.source_heads:
+                return j + 1
+            if tv.lower[j] in _END or tv.lower[j] == "that":
+                break
+    return i
+
+
+def _addressee(tv: TokenView, i: int, sent_end: int, adj: AdjunctIndex) -> str | None:
+    """The outlet told ("told AFP", "told the national telethon"), as a channel."""
+    end = _recipient_end(tv, i)
+    while i < end and tv.lower[i] in lexicon().determiners:
+        i += 1
+    if end <= i or tv.lower[i] in {"reporters", "journalists", "him", "her", "them", "us"}:
+        return None
+    return tv.span_text(i, end)[2]
 
 
 def _inverted_source(tv: TokenView, after: int, adj: AdjunctIndex) -> Found | None:
@@ -441,4 +473,6 @@ class AttributionExtractor:
                 channel, best_c = found.label, distance
             elif found.kind == "date" and distance < best_d:
                 date, best_d = found.label, distance
+        if channel is None and item.cue.lemma == "tell":
+            channel = _addressee(tv, item.cue.last, sent_end, adj)
         return channel, date

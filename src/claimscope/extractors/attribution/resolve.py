@@ -152,7 +152,14 @@ class Resolver:
             for k in range(len(lows))
             for z in (1, 2, 3)
         )
-        if len(name) >= 2 and not has_org and not any(w in _POSSESSIVE for w in name) and not media:
+        common_head = bool(words) and words[-1].islower() and head in lex.source_heads
+        if (
+            len(name) >= 2
+            and not common_head
+            and not has_org
+            and not any(w in _POSSESSIVE for w in name)
+            and not media
+        ):
             full = _join(name)
             prefix = _join(words[:s]) if s > 0 else None
             return self._remember(

@@ -62,6 +62,14 @@ def _denial_ok(lower: list[str], i: int) -> bool:
     return j < 0 or (lower[j] not in _BE and lower[j] not in _NEGATED)
 
 
+def _text(words: list[str], starts: list[int], first: int, last: int) -> str:
+    """The document text of tokens ``first..last-1``, rebuilt from tokens and offsets."""
+    out = words[first]
+    for k in range(first + 1, last):
+        out += " " * (starts[k] - starts[k - 1] - len(words[k - 1])) + words[k]
+    return out
+
+
 class HedgeExtractor:
     """Finds hedge phrases; a sentence naming "neither side" etc. scopes the whole text."""
 
@@ -73,12 +81,13 @@ class HedgeExtractor:
     def extract(self, doc: Doc) -> Iterator[Hedge]:
         """Yield one :class:`~claimscope.types.Hedge` per hedge, longest match first."""
         table, document_cues = _lexicon()
+        # Token strings and offsets from one array export: Doc.text and token iteration
+        # create a Python object per token, which dominates the run time.
         rows = doc.to_array(["ORTH", "IDX"]).tolist() if len(doc) else []
         strings = doc.vocab.strings
         words = [strings[r[0]] for r in rows]
         lower = [w.lower() for w in words]
         starts = [r[1] for r in rows]
-        text = doc.text
         found: list[tuple[int, int, str]] = [
             (m.start_token, m.end_token, m.key)
             for m in table.find(doc)
@@ -102,4 +111,10 @@ class HedgeExtractor:
                 else "sentence"
             )
             a, b = starts[first], starts[last - 1] + len(words[last - 1])
-            yield Hedge(start=a, end=b, text=text[a:b], kind=cast(HedgeKind, kind), scope=scope)
+            yield Hedge(
+                start=a,
+                end=b,
+                text=_text(words, starts, first, last),
+                kind=cast(HedgeKind, kind),
+                scope=scope,
+            )
