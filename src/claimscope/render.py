@@ -222,7 +222,8 @@ def _section(result: Result, anchor: str, heading: str = "h1") -> str:
 
 def _page(title: str, body: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>'
-            f"{_e(title)}</title><style>{_CSS}</style></head><body>{body}</body></html>\n")
+            f'{_e(title)}</title><link rel="icon" href="data:,"><style>{_CSS}</style></head>'
+            f"<body>{body}</body></html>\n")
 
 
 def _as_result(item: Result | Mapping[str, Any]) -> Result:
