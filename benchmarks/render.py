@@ -80,12 +80,11 @@ def _anchors(results: dict[str, Any]) -> list[str]:
              "| corpus | anchor | metric | anchor | claimscope fast | claimscope trained |",
              "| --- | --- | --- | --- | --- | --- |"]
     for corpus, systems in results["anchors"].items():
-        ours = results["accuracy"][corpus]
         for anchor, data in systems.items():
+            ours = data["claimscope"]
             for key, scores in data["scores"].items():
                 kind, metric = key.split(".")
-                cells = [_prf(ours[m]["scores"][kind][metric]) if m in ours else "-"
-                         for m in ("fast", "trained")]
+                cells = [_prf(ours[m][key]) if m in ours else "-" for m in ("fast", "trained")]
                 lines.append(f"| {corpus} | {anchor} | {kind} {metric} | {_prf(scores)} | "
                              f"{cells[0]} | {cells[1]} |")
     return [*lines, ""]
@@ -102,8 +101,8 @@ def _speed(results: dict[str, Any]) -> list[str]:
                      f"{run['wall_seconds']:.3f} |")
     lines += [""] + [f"- {name}: **{value:.2f}**" for name, value in s["ratios"].items()]
     lines += ["", "### Cost per extractor (share of the claimscope pipeline's CPU time)", "",
-              "Extractors timed on the same pre-parsed Docs; spaCy is the bare baseline's time; "
-              "the remainder can dip below zero from timing noise.", "",
+              "Extractors timed on the same Docs, pre-parsed by the pipeline's own spaCy "
+              "(the \"(spaCy)\" line); the remainder can dip below zero from timing noise.", "",
               "| mode | component | CPU s | share |", "| --- | --- | ---: | ---: |"]
     for mode, costs in s["costs"].items():
         for name, cost in costs.items():

@@ -76,25 +76,30 @@ def speed_systems(texts: Sequence[str], pipelines: dict[str, Any],
     return systems
 
 
-def extractor_costs(pipeline: Any, texts: Sequence[str], total_seconds: float,
-                    spacy_seconds: float, rounds: int) -> dict[str, Any]:
-    """Seconds and share of the whole pipeline time for each extractor's ``extract(doc)``.
+def _median_cpu(run: Callable[[], object], rounds: int) -> float:
+    runs = []
+    for _ in range(rounds):
+        start = time.process_time()
+        run()
+        runs.append(time.process_time() - start)
+    return statistics.median(runs)
 
-    The extractors run on the same pre-parsed Docs; ``total_seconds`` is the pipeline's
-    own time on the same texts and ``spacy_seconds`` the bare spaCy baseline's, so the
-    remainder is validation, claim assembly and bookkeeping.
+
+def extractor_costs(pipeline: Any, texts: Sequence[str], total_seconds: float,
+                    rounds: int) -> dict[str, Any]:
+    """CPU seconds and share of the whole pipeline time for each part of the pipeline.
+
+    The extractors' ``extract(doc)`` run on the same Docs, pre-parsed by the pipeline's
+    own spaCy ``Language`` (whose time is the "(spaCy)" line); ``total_seconds`` is the
+    pipeline's time on the same texts, so the remainder is validation, claim assembly
+    and bookkeeping.
     """
     docs = list(pipeline.nlp.pipe(texts))
     costs: dict[str, Any] = {}
     for info, extractor in zip(pipeline.extractor_infos, pipeline.extractors, strict=True):
-        runs = []
-        for _ in range(rounds):
-            start = time.process_time()
-            for doc in docs:
-                _consume(extractor.extract(doc))
-            runs.append(time.process_time() - start)
-        seconds = statistics.median(runs)
+        seconds = _median_cpu(lambda e=extractor: [_consume(e.extract(d)) for d in docs], rounds)
         costs[info.name] = {"seconds": seconds, "share": seconds / total_seconds}
+    spacy_seconds = _median_cpu(lambda: _consume(pipeline.nlp.pipe(texts)), rounds)
     rest = total_seconds - spacy_seconds - sum(c["seconds"] for c in costs.values())
     costs["(spaCy)"] = {"seconds": spacy_seconds, "share": spacy_seconds / total_seconds}
     costs["(validation, claims, overhead)"] = {"seconds": rest, "share": rest / total_seconds}
@@ -153,19 +158,27 @@ def memory_child(n: int, model: str) -> dict[str, Any]:
             "seconds": round(time.perf_counter() - started, 1)}
 
 
+def memory_start(n: int, model: str = "blank") -> tuple[int, str, subprocess.Popen[str]]:
+    """Start :func:`memory_child` for ``n`` documents in a fresh process."""
+    proc = subprocess.Popen(
+        [sys.executable, str(Path(__file__)), "--memory", str(n), "--model", model],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return n, model, proc
+
+
+def memory_collect(started: tuple[int, str, subprocess.Popen[str]]) -> dict[str, Any]:
+    """Wait for a child of :func:`memory_start` and return its measurement."""
+    n, model, proc = started
+    out, err = proc.communicate()
+    if proc.returncode != 0:
+        tail = (err.strip().splitlines() or ["?"])[-1]
+        return {"documents": n, "model": model, "error": tail}
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
 def memory(sizes: Sequence[int], model: str = "blank") -> list[dict[str, Any]]:
-    """:func:`memory_child` for each size, each in its own process."""
-    results = []
-    for n in sizes:
-        proc = subprocess.run(
-            [sys.executable, str(Path(__file__)), "--memory", str(n), "--model", model],
-            capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            tail = (proc.stderr.strip().splitlines() or ["?"])[-1]
-            results.append({"documents": n, "model": model, "error": tail})
-        else:
-            results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    return results
+    """:func:`memory_child` for each size, one fresh process after the other."""
+    return [memory_collect(memory_start(n, model)) for n in sizes]
 
 
 def main() -> int:
@@ -180,7 +193,8 @@ def main() -> int:
     return 0
 
 
-__all__ = ["extractor_costs", "memory", "speed_systems", "throughput", "word_count"]
+__all__ = ["extractor_costs", "memory", "memory_collect", "memory_start", "speed_systems",
+           "throughput", "word_count"]
 
 if __name__ == "__main__":
     sys.exit(main())
