@@ -61,6 +61,7 @@ class Lexicon:
     casualty_words: frozenset[str]
     casualty_verbs: frozenset[str]
     toll_words: frozenset[str]
+    captivity_words: frozenset[str]
     demonym_suffixes: tuple[str, ...]
     compounds: frozenset[str]
     containers: frozenset[str]
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         casualty_words=frozenset(nouns["casualty_words"]),
         casualty_verbs=frozenset(nouns["casualty_verbs"]),
         toll_words=frozenset(nouns["toll_words"]),
+        captivity_words=frozenset(nouns["captivity_words"]),
         demonym_suffixes=tuple(nouns["demonym_suffixes"]),
         compounds=frozenset(nouns["compounds"]), containers=frozenset(nouns["containers"]),
     )

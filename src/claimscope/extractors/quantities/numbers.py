@@ -305,9 +305,10 @@ def read_number(lower: list[str], text: list[str], i: int,
     word = lower[i]
     if any(c in _DIGITS for c in word[:4]):
         return _read_digits(lower, text, i, money)
-    couple = lexicon().couples.get(tuple(lower[i:i + 3]))
-    if couple is not None:
-        return NumberRead(float(couple[1]), i, i + 3, qualifier=couple[0])
+    for size in (4, 3, 2):
+        couple = lexicon().couples.get(tuple(lower[i:i + size]))
+        if couple is not None:
+            return NumberRead(float(couple[1]), i, i + size, qualifier=couple[0])
     fraction = _read_fraction(lower, i)
     if fraction is not None:
         return fraction

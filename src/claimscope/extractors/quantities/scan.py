@@ -13,6 +13,8 @@ past what it consumed. Every step looks at a bounded window, so the scan is line
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from claimscope.extractors.quantities.bounds import RANGE_CONNECTORS, approximator_before, bounds
@@ -32,6 +34,7 @@ _TOLL_LINKS = frozenset({"at", "to", "reached", "hit", "stood", "rose", "climbed
                          "was", "now"})
 _PLURAL_VERBS = frozenset({"have", "had", "were", "are", "fled", "died", "remain", "remained",
                            "lost", "left", "lived", "live", "gathered", "took"})
+_CLAUSE_VERBS = frozenset({"were", "was", "had", "have", "are"})
 _ORDINAL_BEFORE_HALF = frozenset({"first", "second", "latter", "other", "back", "front"})
 _SINGLE_DURATION_OK = frozenset({"for", "within", "after", "in", "than", "last", "past", "next",
                                  "over", "about", "nearly", "almost", "around"})
@@ -69,14 +72,13 @@ class _Measure:
     factor: float = 1.0
 
 
-def _start_words() -> frozenset[str]:
+@functools.cache
+def _starts() -> frozenset[str]:
+    """Words that can begin a number ("two", "dozens", "half", "a", "$")."""
     lex = lexicon()
     return frozenset(
         set(lex.number_units) | set(lex.number_tens) | set(lex.vague) | set(lex.fractions)
         | set(lex.fraction_counters) | set(lex.currency_symbols) | {"a", "an", "several"})
-
-
-_STARTS: frozenset[str] | None = None
 
 
 def _range_end(view: TokenView, first: NumberRead, opener: str | None,
@@ -144,6 +146,18 @@ def _container(view: TokenView, index: int, unit: str) -> tuple[str, int]:
     return f"{unit} of {words}", inner.index + 1
 
 
+def _of_number(view: TokenView, k: int, end: int, state: _State
+               ) -> tuple[str | None, int] | None:
+    """"38 of 42 drones": the first number (ending at ``end``) counts what the second,
+    at ``k``, counts; the second is found on its own."""
+    total = read_number(view.lower, view.text, k)
+    if total is None or total.vague or total.fraction:
+        return None
+    head = read_head(view, total.end)
+    unit = head.unit if head is not None else state.antecedent(view.sent[k], 0)
+    return (unit, end) if unit is not None else None
+
+
 def _superlative(view: TokenView, start: int, end: int) -> bool:
     return any(w.endswith("est") or w == "most" for w in view.lower[start:end])
 
@@ -153,8 +167,16 @@ def _counted(view: TokenView, num: NumberRead, j: int, state: _State
     """The counted noun after the number, or after "of" for vague and partitive forms."""
     lower = view.lower
     singular = num.value == 1 and not num.vague and not num.scaled
+    if j < view.n and lower[j] == "more":
+        head = read_head(view, j + 1)  # "hundreds more soldiers"
+        return (head.unit, head.index + 1) if head is not None else None
     if j < view.n and lower[j] == "of" and j + 1 < view.n:
         det = lower[j + 1]
+        if num.digits and det[:1].isdigit():
+            return _of_number(view, j + 1, j, state)  # "38 of 42 drones"
+        if det in _PARTITIVE and j + 2 < view.n and (
+                view.lower[j + 2] in _starts() or view.lower[j + 2][:1].isdigit()):
+            return _of_number(view, j + 2, j, state)  # "two of the five hostages"
         if det in _PRONOUN_PARTITIVE:
             head = read_head(view, j + 2, max_modifiers=0) if det == "them" else None
             if head is not None:
@@ -191,6 +213,17 @@ def _bare(view: TokenView, num: NumberRead, first: int, j: int, state: _State
     nxt = lower[j] if j < view.n else "."
     sentence = view.sent[min(j, view.n - 1)] if view.n else 0
     closing = not nxt[:1].isalpha() or nxt in STOP_WORDS or nxt in _PLURAL_VERBS
+    if nxt == "more" and j + 1 < view.n:
+        after = lower[j + 1]
+        if after in STOP_WORDS or after in _PLURAL_VERBS or not after[:1].isalpha() or \
+                after in ("may", "might", "could", "will", "would"):
+            unit = _clause_unit(view, j + 1, sentence, state) or (
+                "person" if num.vague else None)
+            return (unit, j + 1) if unit is not None else None
+    if nxt in _CLAUSE_VERBS:
+        unit = _clause_unit(view, j, sentence, state)
+        if unit is not None:
+            return unit, j
     if prev in ("including", "among") and closing:
         return state.antecedent(sentence, 0) or "person", j
     if prev in lex.casualty_verbs and closing:
@@ -205,6 +238,13 @@ def _bare(view: TokenView, num: NumberRead, first: int, j: int, state: _State
     if num.vague and nxt in _PLURAL_VERBS:
         return "person", j
     return None
+
+
+def _clause_unit(view: TokenView, j: int, sentence: int, state: _State) -> str | None:
+    """Subject of "12 were killed" (people) or "29 were lost" (the last counted noun)."""
+    if any(w in lexicon().casualty_words for w in view.lower[j + 1:j + 4]):
+        return "person"
+    return state.antecedent(sentence, 0)
 
 
 def _one_at(view: TokenView, i: int) -> NumberRead | None:
@@ -269,12 +309,9 @@ def _area_follows(view: TokenView, j: int) -> bool:
 
 
 def _quantity_at(view: TokenView, i: int, state: _State) -> Found | None:
-    global _STARTS
-    if _STARTS is None:
-        _STARTS = _start_words()
     word = view.lower[i]
     # Digits may follow a sign, "~", "." or a currency prefix ("+0.2", "HK$5.4", "USD10m").
-    if not (word in _STARTS or any(c.isdigit() for c in word[:4])):
+    if not (word in _starts() or any(c.isdigit() for c in word[:4])):
         return None
     got = _number_at(view, i)
     if got is None:

@@ -95,7 +95,7 @@ def _unit_name(view: TokenView, k: int, first: int) -> str:
             and word not in lex.irregular_plurals:
         return "person"
     noun = singular(word)
-    if noun in ("dead", "killed", "wounded", "injured", "missing", "others", "displaced"):
+    if noun in _CASUALTY_HEADS or noun in ("others", "displaced", "taken"):
         return "person"
     for size in (2, 1):
         if k - size >= first:
@@ -140,6 +140,7 @@ def read_head(view: TokenView, j: int, singular_ok: bool = False,
     >>> h = read_head(v, 1); (v.text[h.index], h.unit)
     ('missiles', 'missile')
     """
+    lex = lexicon()
     k, modifiers = j, 0
     # Hyphens and model numbers do not count as modifiers but still bound the walk.
     while k < view.n and modifiers <= max_modifiers and k - j <= 2 * max_modifiers + 4:
@@ -155,6 +156,9 @@ def read_head(view: TokenView, j: int, singular_ok: bool = False,
         if _name_joiner(view, k):
             k, modifiers = k + 1, modifiers + 1
             continue
+        if word == "taken" and k == j and k + 1 < view.n \
+                and view.lower[k + 1] in lex.captivity_words:
+            return Head(k + 1, "person")  # "253 taken hostage"
         if word in _CASUALTY_HEADS:
             if k + 1 < view.n and is_plural(view.lower[k + 1]) \
                     and view.lower[k + 1] not in STOP_WORDS:
@@ -174,7 +178,7 @@ def _continues(view: TokenView, k: int) -> bool:
     if k + 1 >= view.n:
         return False
     nxt = view.lower[k + 1]
-    if nxt in STOP_WORDS or not view.text[k + 1][:1].isalpha():
+    if nxt in STOP_WORDS or nxt in _CASUALTY_HEADS or not view.text[k + 1][:1].isalpha():
         return False
     if view.is_title(k) and not view.is_title(k + 1):
         # "Hamas terrorist targets", "White Helmets teams"; demonyms are heads.
