@@ -49,7 +49,7 @@ def found(text: str, nlp: spacy.language.Language = NLP) -> list[tuple[object, .
       ("hundreds of cars", 200, None, "vague", "car")]),
     ("Tens of thousands of residents lost power; millions were affected.",
      [("Tens of thousands of residents", 20000, None, "vague", "resident"),
-      ("millions", 2e6, None, "vague", "person")]),
+      ("millions", 2e6, None, "vague", "resident")]),
     ("A dozen buses and a couple of ambulances arrived.",
      [("A dozen buses", 12, 12, "exact", "bus"),
       ("a couple of ambulances", 2, 2, "about", "ambulance")]),
@@ -68,7 +68,8 @@ def found(text: str, nlp: spacy.language.Language = NLP) -> list[tuple[object, .
      [("180 km/h", 180, 180, "exact", "km/h"),
       ("less than an hour", None, 1, "less_than", "hour")]),
     ("Fewer than 600 people remain, at least 4.5 million have fled.",
-     [("Fewer than 600 people", None, 600, "less_than", "person")]),
+     [("Fewer than 600 people", None, 600, "less_than", "person"),
+      ("at least 4.5 million", 4.5e6, None, "at_least", "person")]),
 ])
 def test_finds_amounts_with_bounds_and_units(text: str, expected: list[tuple[object, ...]]
                                              ) -> None:
