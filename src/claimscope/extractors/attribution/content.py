@@ -33,6 +33,9 @@ def clause_start(tv: TokenView, s: int) -> int:
     for i in range(s, e):
         if tv.words[i] in {"—", "–", "--"}:
             return i + 1
+        # "GAZA CITY, March 3 (Reuters) - ": a spaced hyphen after the agency or place.
+        if tv.words[i] == "-" and i > s and tv.space[i] and tv.space[i - 1]:
+            return i + 1
     return s
 
 

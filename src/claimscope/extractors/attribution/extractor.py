@@ -71,6 +71,11 @@ _LOOKAHEAD_PREPS = frozenset(
         "last",
     }
 )
+#: After a comma, these open the reporter's own comment or inference, not the report.
+_REPORTER_VOICE = frozenset({
+    "although", "though", "suggesting", "indicating", "signalling", "signaling",
+    "underscoring", "highlighting", "prompting", "raising", "marking",
+})  # fmt: skip
 _PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "urge", "warn"})
 _COORDINATORS = frozenset({"and", "but", "while", "before", "after", "then"})
 _POSTED = frozenset({"posted", "published", "released", "shared", "issued", "broadcast", "aired"})
@@ -115,8 +120,9 @@ def _skip_right(tv: TokenView, i: int, adj: AdjunctIndex, lemma: str) -> int:
             i += 1
             continue
         if low == "of" and lemma in {"say", "write", "tell"}:
-            end = np_right(tv, i + 1, tv.sentence(i)[1], adj)
-            if end > i + 1 and (end >= n or tv.lower[end] in _END):
+            sent_end = tv.sentence(i)[1]
+            end = np_right(tv, i + 1, sent_end, adj)
+            if end > i + 1 and (end >= sent_end or tv.lower[end] in _END):
                 i = end
                 continue
         if low in _LOOKAHEAD_PREPS:
@@ -464,8 +470,8 @@ class AttributionExtractor:
         for found in adj.inside(sent_start, sent_end, "channel") + adj.inside(
             sent_start, sent_end, "date"
         ):
-            if s <= found.first < e:
-                continue
+            if s <= found.first < e or tv.lower[found.first] in {"since", "until", "by", "over"}:
+                continue  # inside what was said, or a period rather than a moment
             distance = abs(found.first - item.cue.first) - (
                 1000 if (found.kind == "channel" and found.platform) else 0
             )

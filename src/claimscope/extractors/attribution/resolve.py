@@ -50,12 +50,16 @@ class Resolved:
 
 
 def _name_run(words: list[str], lex: Lexicon) -> tuple[int, int]:
-    """The last run of capitalised words, without leading titles (token offsets)."""
+    """The person name at the end of the last capitalised run (token offsets).
+
+    Titles and organisation words before the name are left out: "Kremlin Spokesperson
+    Dmitry Peskov" → "Dmitry Peskov"; "Russia's Defence Ministry" → no name at all.
+    """
     best = (0, 0)
     i = 0
     n = len(words)
     while i < n:
-        if words[i][:1].isupper():
+        if words[i][:1].isupper() and words[i].lower() not in lex.determiners:
             j = i
             while j < n and (words[j][:1].isupper() or words[j].lower() in _PARTICLES):
                 j += 1
@@ -64,9 +68,14 @@ def _name_run(words: list[str], lex: Lexicon) -> tuple[int, int]:
         else:
             i += 1
     s, e = best
-    while s < e and words[s].lower() in lex.titles:
-        s += 1
-    return s, e
+    k = e
+    while k > s and (
+        words[k - 1].lower() not in lex.titles and words[k - 1].lower() not in lex.org_words
+    ):
+        k -= 1
+    while k < e and words[k].lower() in _PARTICLES:
+        k += 1
+    return k, e
 
 
 def _join(words: list[str]) -> str:

@@ -27,7 +27,7 @@ from claimscope.extractors.attribution.tokens import QUOTE_MARKS, TokenView
 
 __all__ = ["Found", "left_source", "np_right", "skip_left", "split_conjuncts"]
 
-_HARD = frozenset({";", ":", "—", "–", "(", ")", "[", "]", "!", "?", ".", "--"})
+_HARD = frozenset({";", ":", "—", "–", "(", ")", "[", "]", "!", "?", "--"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _JOINERS = frozenset({"-", "/", "&", "."})
 _SUBORDINATORS = frozenset({
@@ -75,6 +75,14 @@ def _np_word(tv: TokenView, i: int, lex: Lexicon) -> str:
     return "stop"
 
 
+def _serial_list(tv: TokenView, comma: int, lo: int, lex: Lexicon) -> bool:
+    """True when the conjunct before ``comma`` is itself preceded by a list comma."""
+    k = comma - 1
+    while k >= lo and _np_word(tv, k, lex) == "ok":
+        k -= 1
+    return k >= lo and tv.lower[k] == "," and k < comma - 1
+
+
 def np_left(tv: TokenView, p: int, lo: int, lex: Lexicon) -> int:
     """First token of the noun phrase ending at ``p`` (``p + 1`` when there is none)."""
     if p < lo:
@@ -88,6 +96,8 @@ def np_left(tv: TokenView, p: int, lo: int, lex: Lexicon) -> int:
         kind = _np_word(tv, i, lex)
         left = i - 1
         if tv.lower[i] == "and" and left > lo and tv.lower[left] == ",":
+            if not _serial_list(tv, left, lo, lex):
+                break
             left -= 1  # ", and": a serial comma
         if (
             tv.lower[i] in {"and", ","}
@@ -105,7 +115,10 @@ def np_left(tv: TokenView, p: int, lo: int, lex: Lexicon) -> int:
             break
         if kind == "unknown":
             unknown += 1
-            if unknown > _MAX_UNKNOWN:
+            # An unknown word right before a name is not its modifier ("a figure Israel").
+            if unknown > _MAX_UNKNOWN or (
+                i < p and (tv.cap[i + 1] or tv.lower[i + 1] in lex.determiners)
+            ):
                 break
         i -= 1
     start = i + 1
@@ -150,7 +163,8 @@ def np_right(tv: TokenView, q: int, hi: int, adj: AdjunctIndex) -> int:
                 break
         i += 1
     while i > q and (
-        tv.lower[i - 1] in lex.np_preps
+        tv.lower[i - 1] in {".", "-"}
+        or tv.lower[i - 1] in lex.np_preps
         or tv.lower[i - 1] in lex.determiners
         or tv.lower[i - 1] in {"by", "-"}
     ):
@@ -275,6 +289,7 @@ def _from_chunks(tv: TokenView, comma: int, lo: int, adj: AdjunctIndex) -> Found
         if after is not None
         and _parenthetical(tv, after, lex)
         and tv.lower[after[0]] not in _RELATIVE
+        and not _adverbial(tv, after, lex, adj)
         else None
     )
     return Found(first=start, last=e, role=role)

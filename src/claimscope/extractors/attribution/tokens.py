@@ -23,6 +23,12 @@ __all__ = ["QUOTE_MARKS", "TokenView"]
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "„", "‟", "``", "''"})
 _ENDERS = frozenset({".", "!", "?", "...", "…"})
 _CLOSERS = frozenset({'"', "”", "’", "'", "»", ")"})
+#: Abbreviations the tokenizer splits from their period ("Lt", ".") that end no sentence.
+_ABBREVIATIONS = frozenset({
+    "lt", "col", "maj", "brig", "sgt", "capt", "cpl", "pvt", "gen", "adm", "cmdr", "cdr",
+    "gov", "sen", "rep", "mr", "mrs", "ms", "dr", "st", "no", "jr", "sr", "prof", "rev",
+    "vs", "approx", "dept", "lieut", "gens", "messrs", "mt", "ft", "fig", "vol",
+})  # fmt: skip
 
 
 class TokenView:
@@ -80,7 +86,12 @@ class TokenView:
                 i += 1
                 continue
             self.para_of.append(para)
-            if words[i] in _ENDERS:
+            if words[i] in _ENDERS and not (
+                words[i] == "."
+                and i > 0
+                and not self.space[i - 1]
+                and self.lower[i - 1] in _ABBREVIATIONS
+            ):
                 j = i + 1
                 while j < n and words[j] in _CLOSERS and not self.space[j - 1]:
                     self.para_of.append(para)
