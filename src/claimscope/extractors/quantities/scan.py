@@ -17,6 +17,11 @@ import functools
 
 import attrs
 
+from claimscope.extractors.quantities.anaphora import (
+    State,
+    bare_count,
+    of_number,
+)
 from claimscope.extractors.quantities.bounds import RANGE_CONNECTORS, approximator_before, bounds
 from claimscope.extractors.quantities.context import not_an_amount
 from claimscope.extractors.quantities.lexicon import STOP_WORDS, lexicon
@@ -29,12 +34,6 @@ __all__ = ["Found", "scan"]
 _PARTITIVE = frozenset({"the", "them", "those", "these", "its", "their", "our", "his", "her",
                         "whom", "which", "us", "your", "my"})
 _PRONOUN_PARTITIVE = frozenset({"them", "whom", "us", "those", "these", "which"})
-_DEICTIC = frozenset({"the", "all", "remaining", "other", "another", "those", "these"})
-_TOLL_LINKS = frozenset({"at", "to", "reached", "hit", "stood", "rose", "climbed", "of", "is",
-                         "was", "now"})
-_PLURAL_VERBS = frozenset({"have", "had", "were", "are", "fled", "died", "remain", "remained",
-                           "lost", "left", "lived", "live", "gathered", "took"})
-_CLAUSE_VERBS = frozenset({"were", "was", "had", "have", "are"})
 _ORDINAL_BEFORE_HALF = frozenset({"first", "second", "latter", "other", "back", "front"})
 _SINGLE_DURATION_OK = frozenset({"for", "within", "after", "in", "than", "last", "past", "next",
                                  "over", "about", "nearly", "almost", "around"})
@@ -51,17 +50,6 @@ class Found:
     qualifier: str
     unit: str | None
     kind: str
-
-
-@attrs.define
-class _State:
-    """The last counted noun seen, for "the two that…", "two of them"."""
-
-    unit: str | None = None
-    sentence: int = -10
-
-    def antecedent(self, sentence: int, reach: int = 2) -> str | None:
-        return self.unit if sentence - self.sentence <= reach else None
 
 
 @attrs.frozen
@@ -146,23 +134,11 @@ def _container(view: TokenView, index: int, unit: str) -> tuple[str, int]:
     return f"{unit} of {words}", inner.index + 1
 
 
-def _of_number(view: TokenView, k: int, end: int, state: _State
-               ) -> tuple[str | None, int] | None:
-    """"38 of 42 drones": the first number (ending at ``end``) counts what the second,
-    at ``k``, counts; the second is found on its own."""
-    total = read_number(view.lower, view.text, k)
-    if total is None or total.vague or total.fraction:
-        return None
-    head = read_head(view, total.end)
-    unit = head.unit if head is not None else state.antecedent(view.sent[k], 0)
-    return (unit, end) if unit is not None else None
-
-
 def _superlative(view: TokenView, start: int, end: int) -> bool:
     return any(w.endswith("est") or w == "most" for w in view.lower[start:end])
 
 
-def _counted(view: TokenView, num: NumberRead, j: int, state: _State
+def _counted(view: TokenView, num: NumberRead, j: int, state: State
              ) -> tuple[str | None, int] | None:
     """The counted noun after the number, or after "of" for vague and partitive forms."""
     lower = view.lower
@@ -173,10 +149,10 @@ def _counted(view: TokenView, num: NumberRead, j: int, state: _State
     if j < view.n and lower[j] == "of" and j + 1 < view.n:
         det = lower[j + 1]
         if num.digits and det[:1].isdigit():
-            return _of_number(view, j + 1, j, state)  # "38 of 42 drones"
+            return of_number(view, j + 1, j, state)  # "38 of 42 drones"
         if det in _PARTITIVE and j + 2 < view.n and (
                 view.lower[j + 2] in _starts() or view.lower[j + 2][:1].isdigit()):
-            return _of_number(view, j + 2, j, state)  # "two of the five hostages"
+            return of_number(view, j + 2, j, state)  # "two of the five hostages"
         if det in _PRONOUN_PARTITIVE:
             head = read_head(view, j + 2, max_modifiers=0) if det == "them" else None
             if head is not None:
@@ -203,48 +179,6 @@ def _counted(view: TokenView, num: NumberRead, j: int, state: _State
     if head is None:
         return None
     return _container(view, head.index, head.unit)
-
-
-def _bare(view: TokenView, num: NumberRead, first: int, j: int, state: _State
-          ) -> tuple[str | None, int] | None:
-    """A number with no noun that context still makes a count of people or things."""
-    lower, lex = view.lower, lexicon()
-    prev = lower[first - 1] if first > 0 else ""
-    nxt = lower[j] if j < view.n else "."
-    sentence = view.sent[min(j, view.n - 1)] if view.n else 0
-    closing = not nxt[:1].isalpha() or nxt in STOP_WORDS or nxt in _PLURAL_VERBS
-    if nxt == "more" and j + 1 < view.n:
-        after = lower[j + 1]
-        if after in STOP_WORDS or after in _PLURAL_VERBS or not after[:1].isalpha() or \
-                after in ("may", "might", "could", "will", "would"):
-            unit = _clause_unit(view, j + 1, sentence, state) or (
-                "person" if num.vague else None)
-            return (unit, j + 1) if unit is not None else None
-    if nxt in _CLAUSE_VERBS:
-        unit = _clause_unit(view, j, sentence, state)
-        if unit is not None:
-            return unit, j
-    if prev in ("including", "among") and closing:
-        return state.antecedent(sentence, 0) or "person", j
-    if prev in lex.casualty_verbs and closing:
-        return "person", j + 1 if nxt == "more" else j
-    if prev in _TOLL_LINKS and closing and any(
-            w in lex.toll_words for w in lower[max(0, first - 12):first]):
-        return "person", j
-    loose = prev in ("all", "remaining", "other") and nxt[:1].isalpha() and nxt != "of"
-    if prev in _DEICTIC and (closing or loose) and nxt != "of":
-        unit = state.antecedent(sentence)
-        return (unit, j) if unit is not None else None
-    if num.vague and nxt in _PLURAL_VERBS:
-        return "person", j
-    return None
-
-
-def _clause_unit(view: TokenView, j: int, sentence: int, state: _State) -> str | None:
-    """Subject of "12 were killed" (people) or "29 were lost" (the last counted noun)."""
-    if any(w in lexicon().casualty_words for w in view.lower[j + 1:j + 4]):
-        return "person"
-    return state.antecedent(sentence, 0)
 
 
 def _one_at(view: TokenView, i: int) -> NumberRead | None:
@@ -308,7 +242,7 @@ def _area_follows(view: TokenView, j: int) -> bool:
     return unit is not None and unit[1] == "area"
 
 
-def _quantity_at(view: TokenView, i: int, state: _State) -> Found | None:
+def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
     word = view.lower[i]
     # Digits may follow a sign, "~", "." or a currency prefix ("+0.2", "HK$5.4", "USD10m").
     if not (word in _starts() or any(c.isdigit() for c in word[:4])):
@@ -338,7 +272,7 @@ def _quantity_at(view: TokenView, i: int, state: _State) -> Found | None:
 
 def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, j: int,
             value: float, high: float | None, approx: tuple[str, int] | None,
-            state: _State) -> Found | None:
+            state: State) -> Found | None:
     measure = _measure(view, num, j, currency, approx is not None)
     unit: str | None
     if measure is not None and measure.kind == "veto":
@@ -360,7 +294,7 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         unit, end, kind = "percent", num.end, "percent"
     else:
         begin = approx[1] if approx is not None else first
-        counted = _counted(view, num, j, state) or _bare(view, num, begin, j, state)
+        counted = _counted(view, num, j, state) or bare_count(view, num, begin, j, state)
         if counted is None:
             return None
         unit, end, kind = counted[0], counted[1], "count"
@@ -399,7 +333,7 @@ def _qualifier(num: NumberRead, high: float | None, approx: tuple[str, int] | No
 def scan(view: TokenView) -> list[Found]:
     """Every quantity in the view, left to right, non-overlapping."""
     found: list[Found] = []
-    state = _State()
+    state = State()
     i = 0
     while i < view.n:
         hit = _quantity_at(view, i, state)

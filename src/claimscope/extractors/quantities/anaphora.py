@@ -1,0 +1,119 @@
+"""Numbers whose counted noun is elsewhere: "two of them", "the remaining two",
+"38 of 42 drones", "12 were killed", "the toll rose to 45".
+
+The scanner keeps a :class:`State` with the last counted noun; these helpers decide from
+the words around a bare number whether it counts people, that noun, or nothing.
+
+>>> state = State(unit="missile", sentence=0)
+>>> state.antecedent(1), state.antecedent(5)
+('missile', None)
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from claimscope.extractors.quantities.lexicon import STOP_WORDS, lexicon
+from claimscope.extractors.quantities.numbers import NumberRead, read_number
+from claimscope.extractors.quantities.tokens import TokenView
+from claimscope.extractors.quantities.units import read_head
+
+__all__ = ["PLURAL_VERBS", "State", "bare_count", "clause_unit", "of_number"]
+
+_DEICTIC = frozenset({"the", "all", "remaining", "other", "another", "those", "these"})
+
+_TOLL_LINKS = frozenset({"at", "to", "reached", "hit", "stood", "rose", "climbed", "of", "is",
+                         "was", "now"})
+
+PLURAL_VERBS = frozenset({"have", "had", "were", "are", "fled", "died", "remain", "remained",
+                           "lost", "left", "lived", "live", "gathered", "took"})
+
+_CLAUSE_VERBS = frozenset({"were", "was", "had", "have", "are"})
+
+
+@attrs.define
+class State:
+    """The last counted noun seen, for "the two that…", "two of them"."""
+
+    unit: str | None = None
+    sentence: int = -10
+
+    def antecedent(self, sentence: int, reach: int = 2) -> str | None:
+        """The last counted noun, if it was seen at most ``reach`` sentences back."""
+        return self.unit if sentence - self.sentence <= reach else None
+
+
+def of_number(view: TokenView, k: int, end: int, state: State
+              ) -> tuple[str | None, int] | None:
+    """"38 of 42 drones": the first number (ending at ``end``) counts what the second,
+    at ``k``, counts; the second is found on its own.
+
+    >>> import spacy
+    >>> view = TokenView(spacy.blank("en")("38 of 42 drones"))
+    >>> of_number(view, 2, 1, State())
+    ('drone', 1)
+    """
+    total = read_number(view.lower, view.text, k)
+    if total is None or total.vague or total.fraction:
+        return None
+    head = read_head(view, total.end)
+    unit = head.unit if head is not None else state.antecedent(view.sent[k], 0)
+    return (unit, end) if unit is not None else None
+
+
+def bare_count(view: TokenView, num: NumberRead, first: int, j: int, state: State
+               ) -> tuple[str | None, int] | None:
+    """A number with no noun that context still makes a count of people or things:
+    ``(unit, end token)`` or ``None``.
+
+    >>> import spacy
+    >>> from claimscope.extractors.quantities.numbers import read_number
+    >>> view = TokenView(spacy.blank("en")("The blast killed three, wounding 12."))
+    >>> bare_count(view, read_number(view.lower, view.text, 5), 5, 6, State())
+    ('person', 6)
+    """
+    lower, lex = view.lower, lexicon()
+    prev = lower[first - 1] if first > 0 else ""
+    nxt = lower[j] if j < view.n else "."
+    sentence = view.sent[min(j, view.n - 1)] if view.n else 0
+    closing = not nxt[:1].isalpha() or nxt in STOP_WORDS or nxt in PLURAL_VERBS
+    if nxt == "more" and j + 1 < view.n:
+        after = lower[j + 1]
+        if after in STOP_WORDS or after in PLURAL_VERBS or not after[:1].isalpha() or \
+                after in ("may", "might", "could", "will", "would"):
+            unit = clause_unit(view, j + 1, sentence, state) or (
+                "person" if num.vague else None)
+            return (unit, j + 1) if unit is not None else None
+    if nxt in _CLAUSE_VERBS:
+        unit = clause_unit(view, j, sentence, state)
+        if unit is not None:
+            return unit, j
+    if prev in ("including", "among") and closing:
+        return state.antecedent(sentence, 0) or "person", j
+    if prev in lex.casualty_verbs and closing:
+        return "person", j + 1 if nxt == "more" else j
+    if prev in _TOLL_LINKS and closing and any(
+            w in lex.toll_words for w in lower[max(0, first - 12):first]):
+        return "person", j
+    loose = prev in ("all", "remaining", "other") and nxt[:1].isalpha() and nxt != "of"
+    if prev in _DEICTIC and (closing or loose) and nxt != "of":
+        unit = state.antecedent(sentence)
+        return (unit, j) if unit is not None else None
+    if num.vague and nxt in PLURAL_VERBS:
+        return "person", j
+    return None
+
+
+def clause_unit(view: TokenView, j: int, sentence: int, state: State) -> str | None:
+    """Subject of "12 were killed" (people) or "29 were lost" (the last counted noun).
+
+    >>> import spacy
+    >>> view = TokenView(spacy.blank("en")("12 were killed"))
+    >>> clause_unit(view, 1, 0, State())
+    'person'
+    """
+    if any(w in lexicon().casualty_words for w in view.lower[j + 1:j + 4]):
+        return "person"
+    return state.antecedent(sentence, 0)
+
+
