@@ -113,7 +113,14 @@ COUNTRY = {
 }
 
 #: Single words that are ordinary English or common names: never unguarded aliases.
-STOP_ALIASES = frozenset(["unknown", "vehicle", "vehicles", "truck", "trucks", "tank", "patrol", "bars", "tiger", "typhoon", "cobra", "husky", "wolfhound", "lynx", "fox", "vepr", "varta", "spartak", "novator", "mastiff", "senator", "cougar", "dingo", "boxer", "marder", "leopard", "patriot", "storm", "tornado", "hurricane", "ural", "grad", "tor", "buk", "osa", "strela", "kub", "alligator", "kartograf", "gyurza", "kozak", "shark", "fury", "furia", "raven", "puma"])
+STOP_ALIASES = frozenset((
+    "unknown", "vehicle", "vehicles", "truck", "trucks", "tank", "patrol", "bars", "tiger",
+    "typhoon", "cobra", "husky", "wolfhound", "lynx", "fox", "vepr", "varta", "spartak",
+    "novator", "mastiff", "senator", "cougar", "dingo", "boxer", "marder", "leopard",
+    "patriot", "storm", "tornado", "hurricane", "ural", "grad", "tor", "buk", "osa", "strela",
+    "kub", "alligator", "kartograf", "gyurza", "kozak", "shark", "fury", "furia", "raven",
+    "puma",
+))
 
 
 @attrs.frozen
@@ -162,7 +169,9 @@ def _system(canonical: str, category: str, origin: str | None, role: str, family
     marked = {a[1:].lower() for a in aliases if a.startswith("?")}
     for alias in aliases:
         name = alias.lstrip("?")
-        target = ambiguous if name.lower() in marked else plain
+        # An inflection of an ambiguous name is ambiguous too ("Patriots", "CAESAR").
+        target = ambiguous if name.lower() in marked or name.lower().rstrip("s") in marked \
+            else plain
         if name not in plain and name not in ambiguous:
             target.append(name)
     return System(canonical, category, origin, role, family, tuple(plain), tuple(ambiguous),

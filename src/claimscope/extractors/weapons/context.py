@@ -8,10 +8,10 @@ number of tokens or at per-sentence facts computed once, so a document costs lin
 
 >>> import spacy
 >>> from claimscope.extractors.weapons.gazetteer import load
->>> ctx = Context(spacy.blank("en")("Two US-made Patriot systems."), load())
+>>> ctx = Context(spacy.blank("en")("Two US-made Patriot launchers."), load())
 >>> [(p.kind.name, ctx.doc[p.start:p.end].text) for p in ctx.pieces()]
-[('SYSTEM', 'Patriot'), ('TAIL', 'systems')]
->>> ctx.origin_before(3)
+[('SYSTEM', 'Patriot'), ('NOUN', 'launchers')]
+>>> ctx.origin_before(4)
 'US'
 """
 
@@ -38,6 +38,7 @@ _MINE_DETERMINERS = frozenset({"a", "an", "the", "one", "any", "each", "every", 
 _BODY = frozenset({"legs", "hands", "shoulders", "feet", "neck", "head", "chest"})
 _NOT_NAME_BEFORE = frozenset({"the", "a", "an", "two", "three", "four", "its", "their"})
 _PLACE_OR_PERSON = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
+_WINDOW = 8  # tokens either side of an ambiguous name searched for a context word
 
 
 class MatchKind(enum.Enum):
@@ -65,6 +66,21 @@ class Piece:
     category: str | None = None
 
 
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences from the pipeline, else split after ".", "!", "?" and line breaks."""
+    if doc.has_annotation("SENT_START"):
+        return [(s.start, s.end) for s in doc.sents]
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for token in doc:
+        if token.text in {".", "!", "?"} or "\n" in token.text:
+            bounds.append((start, token.i + 1))
+            start = token.i + 1
+    if start < len(doc) or not bounds:
+        bounds.append((start, len(doc)))
+    return bounds
+
+
 class Context:
     """One document's tokens, sentences and matches, with neighbourhood questions."""
 
@@ -72,12 +88,10 @@ class Context:
         self.doc = doc
         self.gaz = gaz
         self._sent = [0] * len(doc)
-        self._bounds: list[tuple[int, int]] = [(0, len(doc))]
-        if doc.has_annotation("SENT_START"):
-            self._bounds = [(s.start, s.end) for s in doc.sents]
-            for number, (start, end) in enumerate(self._bounds):
-                self._sent[start:end] = [number] * (end - start)
-        self._context: dict[int, bool] = {}
+        self._bounds = _sentence_bounds(doc)
+        for number, (start, end) in enumerate(self._bounds):
+            self._sent[start:end] = [number] * (end - start)
+        self._words: dict[int, frozenset[str]] = {}
         self._civilian: bool | None = None
         self._ner = doc.has_annotation("ENT_IOB")
         self._pos = doc.has_annotation("POS")
@@ -93,10 +107,12 @@ class Context:
             out.append(piece)
             covered[match.start_token:match.end_token] = [True] * (match.end_token
                                                                    - match.start_token)
+        texts = [t.text for t in self.doc]  # one pass: Token objects are costly to make
         i = 0
-        while i < len(self.doc):
+        while i < len(texts):
             if not covered[i]:
-                found = self._ship(i) or self._single(i)
+                found = (self._ship(i, texts) if texts[i] in self.gaz.ship_prefixes
+                         else self._single(i, texts[i]))
                 if found is not None:
                     out.append(found)
                     i = found.end
@@ -114,31 +130,29 @@ class Context:
             return Piece(start, end, kind, rest)
         return Piece(start, end, kind, normalise(self.doc[start:end].text))
 
-    def _single(self, i: int) -> Piece | None:
-        token = self.doc[i]
-        lower = token.lower_
+    def _single(self, i: int, text: str) -> Piece | None:
+        lower = text.lower()
         if lower in self.gaz.aliases:
             return Piece(i, i + 1, MatchKind.SYSTEM, lower)
-        if lower.isascii() and not lower.endswith(("s", ".")) and not (
-                "-" in lower and any(c.isdigit() for c in lower)):
+        if lower in self.gaz.inflected:
+            return Piece(i, i + 1, MatchKind.SYSTEM, self.gaz.inflected[lower])
+        if lower.isascii() and "-" not in lower:
             return None  # nothing the normaliser could change: skip the slow path
-        key = self.gaz.lookup_token(token.text)
+        key = self.gaz.lookup_token(text)
         return Piece(i, i + 1, MatchKind.SYSTEM, key) if key else None
 
-    def _ship(self, i: int) -> Piece | None:
+    def _ship(self, i: int, texts: list[str]) -> Piece | None:
         """A ship named with its navy prefix: "USS Laboon", "HMS Diamond"."""
-        if self.doc[i].text not in self.gaz.ship_prefixes:
-            return None
         end = i + 1
-        while end < len(self.doc) and end - i <= 4:
-            text = self.doc[end].text
+        while end < len(texts) and end - i <= 4:
+            text = texts[end]
             if not (text[:1].isupper() and (text.isalpha() or text.endswith("."))) or \
-                    normalise(text) in self.gaz.speech_verbs:
+                    text.lower() in self.gaz.speech_verbs:
                 break
             end += 1
-        if end == i + 1 or self.doc[i + 1].text in {"The", "A"}:
+        if end == i + 1 or texts[i + 1] in {"The", "A"}:
             return None
-        origin = self.gaz.ship_prefixes[self.doc[i].text]
+        origin = self.gaz.ship_prefixes[texts[i]]
         return Piece(i, end, MatchKind.SHIP, origin or "", category="naval_vessel")
 
     # -- systems ----------------------------------------------------------------------
@@ -158,7 +172,26 @@ class Context:
                 return i
         return ids[0]
 
-    def ambiguous_ok(self, piece: Piece, has_noun: bool, found_at: list[int]) -> bool:
+    def sentence_of(self, token: int) -> int:
+        """Number of the sentence token ``token`` is in."""
+        return self._sent[token]
+
+    def lower(self, token: int) -> str:
+        """Lower-cased text of token ``token``, or "" past the end."""
+        return self.doc[token].lower_ if token < len(self.doc) else ""
+
+    def starts_sentence(self, token: int) -> bool:
+        """Whether token ``token`` opens its sentence (cheap, unlike ``is_sent_start``)."""
+        return self._bounds[self._sent[token]][0] == token
+
+    def sentence_words(self, sentence: int) -> frozenset[str]:
+        """Lower-cased words of a sentence, computed once per sentence."""
+        if sentence not in self._words:
+            start, end = self._bounds[sentence]
+            self._words[sentence] = frozenset(t.lower_ for t in self.doc[start:end])
+        return self._words[sentence]
+
+    def ambiguous_ok(self, piece: Piece, has_noun: bool, armed: set[int]) -> bool:
         """The ambiguity rule of the module docstring of :mod:`.extractor`."""
         doc = self.doc
         before = doc[piece.start - 1] if piece.start else None
@@ -174,24 +207,27 @@ class Context:
             return True
         if before is not None and self._looks_like_first_name(before):
             return False
+        if after is not None and self._continues_a_name(after):
+            return False  # "Tor Browser", "Grad School", "Hermes Paris"
         if before is not None and (before.like_num or before.lower_ in _VAGUE_COUNTS):
             return True
         sentence = self._sent[piece.start]
-        return self._has_context(sentence) or any(
-            self._sent[start] == sentence for start in found_at)
+        if sentence in armed:  # another weapon in the same sentence
+            return True
+        start, end = self._bounds[sentence]
+        window = doc[max(start, piece.start - _WINDOW):min(end, piece.end + _WINDOW)]
+        return any(t.lower_ in self.gaz.context_words for t in window)
+
+    def _continues_a_name(self, token: Token) -> bool:
+        return (token.is_title and token.is_alpha
+                and token.lower_ not in self.gaz.aliases
+                and normalise(token.text) not in self.gaz.demonyms)
 
     def _looks_like_first_name(self, token: Token) -> bool:
-        return (token.is_title and token.is_alpha and not token.is_sent_start
+        return (token.is_title and token.is_alpha and not self.starts_sentence(token.i)
                 and token.lower_ not in _NOT_NAME_BEFORE
                 and normalise(token.text) not in self.gaz.demonyms
                 and token.lower_ not in self.gaz.aliases)
-
-    def _has_context(self, sentence: int) -> bool:
-        if sentence not in self._context:  # once per sentence keeps the document linear
-            start, end = self._bounds[sentence]
-            words = self.gaz.context_words
-            self._context[sentence] = any(t.lower_ in words for t in self.doc[start:end])
-        return self._context[sentence]
 
     # -- class nouns --------------------------------------------------------------------
     def noun_ok(self, piece: Piece) -> bool:
@@ -219,11 +255,12 @@ class Context:
 
     def _guard_ship(self, piece: Piece, before: str) -> bool:
         start, end = self._bounds[self._sent[piece.start]]
-        # A naval noun right by it settles it ("fired from ships and a submarine").
-        near = self.doc[max(start, piece.start - 3):min(end, piece.end + 3)]
-        if any(t.lower_ in self.gaz.naval_cues for t in near):
-            return True
-        words = {t.lower_ for t in self.doc[start:end]}
+        near = {t.lower_ for t in self.doc[max(start, piece.start - 3):min(end, piece.end + 3)]}
+        if near & self.gaz.civilian_ship_cues:
+            return False  # "the cargo ship", "a Greek-owned vessel"
+        if near & self.gaz.naval_cues:
+            return True  # "fired from ships and a submarine"
+        words = self.sentence_words(self._sent[piece.start])
         if words & self.gaz.civilian_ship_cues or self._civilian_document():
             return False  # where merchant ships are in the news, a bare "ship" is one
         return not piece.key.startswith("boat") or bool(words & self.gaz.naval_cues)
@@ -236,7 +273,10 @@ class Context:
 
     def _guard_shell(self, piece: Piece, before: str) -> bool:
         token = self.doc[piece.start]
-        return not (token.text == "Shell" and not token.is_sent_start)  # the oil company
+        if token.text == "Shell" and piece.end < len(self.doc):  # the oil company
+            return not (self.doc[piece.end].lower_ in self.gaz.speech_verbs
+                        or not self.starts_sentence(token.i))
+        return True
 
     def _guard_projectile(self, piece: Piece, before: str) -> bool:
         if not piece.key.startswith("round"):

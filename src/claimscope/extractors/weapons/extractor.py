@@ -77,12 +77,11 @@ class WeaponExtractor:
         gaz = load()
         ctx = Context(doc, gaz)
         for found in self._resolve(ctx, ctx.pieces()):
-            start = doc[found.start].idx
-            last = doc[found.end - 1]
-            end = last.idx + len(last.text)
-            if last.text.endswith(".") and found.end - found.start >= 1 and len(last.text) > 2:
-                end -= 1  # "T-90M." at a sentence end: the full stop is not the name
-            yield Weapon(start=start, end=end, text=doc.text[start:end],
+            span = doc[found.start:found.end]  # not doc.text: it re-joins every token
+            start, end, text = span.start_char, span.end_char, span.text
+            if text.endswith(".") and len(span[-1]) > 2:
+                end, text = end - 1, text[:-1]  # "T-90M." ends a sentence: drop the stop
+            yield Weapon(start=start, end=end, text=text,
                          canonical=found.canonical,
                          category=cast(WeaponCategory, found.category),
                          origin=found.origin, generic=found.generic)
@@ -99,9 +98,8 @@ class WeaponExtractor:
                 found.append(_Found(start, piece.end, ctx.doc[piece.start:piece.end].text,
                                     "naval_vessel", piece.key or None, False))
             elif piece.kind is MatchKind.SYSTEM:
-                j, noun_category = self._tail(pieces, i)
+                j, end, noun_category = self._tail(ctx, pieces, i)
                 start = self._naval_head(ctx, pieces, i)
-                end = pieces[j - 1].end if j > i + 1 else piece.end
                 if not self._case_ok(ctx, piece):
                     i = j
                     continue
@@ -116,25 +114,41 @@ class WeaponExtractor:
                 found.append(_Found(ctx.with_calibre(piece.start), piece.end, group.canonical,
                                     group.category, ctx.origin_before(piece.start), True))
             i += 1
+        armed = {ctx.sentence_of(f.start) for f in found}
         for piece, start, end, noun_category in pending:
-            if ctx.ambiguous_ok(piece, noun_category is not None, [f.start for f in found]):
+            if ctx.ambiguous_ok(piece, noun_category is not None, armed):
                 found.append(self._system(ctx, piece, start, end, noun_category))
         found.sort(key=lambda f: f.start)
         return _drop_overlaps(found)
 
     @staticmethod
-    def _tail(pieces: list[Piece], i: int) -> tuple[int, str | None]:
-        """Index after the modifiers/class nouns written right after system ``i``."""
-        j, last_noun, category = i + 1, i + 1, None
-        while j < len(pieces) and j - i <= _MAX_TAIL and pieces[j].start == pieces[j - 1].end:
-            kind = pieces[j].kind
-            if kind is MatchKind.SYSTEM:
+    def _tail(ctx: Context, pieces: list[Piece], i: int) -> tuple[int, int, str | None]:
+        """After system ``i``: next piece index, end token of its span, class-noun category.
+
+        The span takes in modifiers and class nouns written right after the name and
+        ends on the last noun ("Su-25 ground-attack jets"); the category is that of the
+        class noun, if any ("" for a name-only noun such as "systems").
+        """
+        pos = end = pieces[i].end
+        j, category = i + 1, None
+        for _ in range(_MAX_TAIL):
+            if j < len(pieces) and pieces[j].start == pos:
+                piece = pieces[j]
+                if piece.kind not in (MatchKind.NOUN, MatchKind.MODIFIER):
+                    break
+                pos, j = piece.end, j + 1
+                if piece.kind is MatchKind.NOUN:
+                    end, category = pos, piece.category or category
+                continue
+            word = ctx.lower(pos)
+            if word in ctx.gaz.modifier_words:
+                pos += 1
+            elif word in ctx.gaz.tail_words:
+                pos = end = pos + 1
+                category = category or ""
+            else:
                 break
-            if kind in (MatchKind.NOUN, MatchKind.TAIL):
-                last_noun = j + 1
-                category = pieces[j].category or category
-            j += 1
-        return last_noun, category
+        return j, end, category
 
     @staticmethod
     def _naval_head(ctx: Context, pieces: list[Piece], i: int) -> int:
@@ -149,8 +163,9 @@ class WeaponExtractor:
                 pieces[k].kind is MatchKind.MODIFIER or pieces[k].key in ctx.gaz.naval_nouns):
             start = pieces[k].start
             k -= 1
+        nouns = {p.start for p in pieces[max(0, k):i] if p.kind is MatchKind.NOUN}
         while start < pieces[i].start and ctx.doc[start].lower_ not in ctx.gaz.naval_nouns \
-                and not _is_noun_start(ctx, pieces, start):
+                and start not in nouns:
             start += 1
         return start
 
@@ -165,13 +180,10 @@ class WeaponExtractor:
     def _system(self, ctx: Context, piece: Piece, start: int, end: int,
                 noun_category: str | None) -> _Found:
         origin = ctx.origin_before(start)
-        entry = ctx.gaz.entries[ctx.choose(piece, origin, noun_category)]
-        return _Found(start, end, entry.canonical, entry.category, origin or entry.origin,
-                      False)
-
-
-def _is_noun_start(ctx: Context, pieces: list[Piece], start: int) -> bool:
-    return any(p.start == start and p.kind is MatchKind.NOUN for p in pieces)
+        index = ctx.choose(piece, origin, noun_category or None)
+        entry = ctx.gaz.entries[index]
+        return _Found(start, end, ctx.gaz.canonical(index, piece.key), entry.category,
+                      origin or entry.origin, False)
 
 
 def _drop_overlaps(found: list[_Found]) -> list[_Found]:

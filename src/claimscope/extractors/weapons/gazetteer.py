@@ -17,8 +17,8 @@ unknown variant suffixes that fall back to their family: "T-72B3M" -> T-72).
 >>> gaz = load()
 >>> [gaz.entries[i].canonical for i in gaz.aliases[gaz.lookup_token("Х-101") or ""]]
 ['Kh-101']
->>> gaz.lookup_token("Su-25s"), gaz.lookup_token("T-72B3M"), gaz.lookup_token("tractor")
-('su-25', 't-72b3', None)
+>>> gaz.lookup_token("Su-25s"), gaz.lookup_token("T-72B4"), gaz.lookup_token("tractor")
+('su-25', 't-72', None)
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ __all__ = ["Entry", "NounGroup", "Gazetteer", "load", "normalise", "pluralise"]
 _HOMOGLYPHS = str.maketrans("авеёкмнорстухіїјАВЕЁКМНОРСТУХІЇЈ‐‑‒–—−",
                             "abeekmhopctyxiijABEEKMHOPCTYXIIJ------")
 _VARIANT_CUT = re.compile(r"(?<=\d)(?=[a-z])")
+_VARIANT_SUFFIX = re.compile(r"-?[a-z0-9]{1,5}")
 
 
 def normalise(text: str) -> str:
@@ -117,6 +118,29 @@ class Gazetteer:
     civilian_ship_doc_cues: frozenset[str]
     naval_cues: frozenset[str]
     table: PhraseTable
+    #: single-token modifiers and name-only tail nouns, checked per token (not in the
+    #: table: they are common words, and matching them everywhere would only cost time).
+    modifier_words: frozenset[str]
+    tail_words: frozenset[str]
+    #: glued inflections of single-token aliases ("su-25s", "t-90m.") -> alias.
+    inflected: dict[str, str]
+    #: normalised alias -> its spelling in the data ("t-72b3" -> "T-72B3").
+    spelling: dict[str, str]
+
+    def canonical(self, index: int, key: str) -> str:
+        """The name to report: a known variant as written ("T-72B3"), else the entry's.
+
+        >>> gaz = load()
+        >>> key = gaz.lookup_token("T-72B3s") or ""
+        >>> gaz.canonical(gaz.aliases[key][0], key)
+        'T-72B3'
+        """
+        entry = self.entries[index]
+        for base in (normalise(entry.canonical), normalise(entry.family)):
+            rest = key[len(base):]
+            if key.startswith(base) and rest and rest != "s" and _VARIANT_SUFFIX.fullmatch(rest):
+                return self.spelling.get(key, entry.canonical)
+        return entry.canonical
 
     def lookup_token(self, text: str) -> str | None:
         """The alias key one token the phrase table missed stands for, or ``None``.
@@ -124,7 +148,7 @@ class Gazetteer:
         Tries the folded token, then without a glued full stop or plural "s", then the
         family of an unknown variant ("t-72b3m" -> "t-72b3" -> "t-72").
         """
-        key = normalise(text)
+        key = text.lower() if text.isascii() else normalise(text)
         for candidate in (key, key.rstrip("."), key.rstrip(".").removesuffix("s")):
             if len(candidate) > 1 and candidate in self.aliases:
                 return candidate
@@ -208,8 +232,8 @@ def load() -> Gazetteer:
     groups, noun_pairs, upper_forms = _groups(raw_generic)
     generic_forms = {normalise(p) for p, _ in noun_pairs}
     pairs = _alias_phrases(spelled, frozenset(raw_weapons["multi_token"])) + noun_pairs
-    pairs += [(m, "M:") for m in raw_generic["modifiers"] if normalise(m) not in generic_forms]
-    pairs += [(t, "T:") for t in raw_generic["tail_only"] if normalise(t) not in generic_forms]
+    modifiers = [normalise(m) for m in raw_generic["modifiers"]]
+    pairs += [(m, "M:") for m in modifiers if m not in generic_forms and not m.isalpha()]
     naval = {normalise(n) for noun in raw_generic["naval_class_nouns"]
              for n in (noun, pluralise(noun))}
 
@@ -235,4 +259,9 @@ def load() -> Gazetteer:
         civilian_ship_doc_cues=words("civilian_ship_doc_cues"),
         naval_cues=words("naval_cues"),
         table=PhraseTable(pairs),
+        modifier_words=frozenset(m for m in modifiers if m.isalpha()) - generic_forms,
+        tail_words=frozenset(normalise(t) for t in raw_generic["tail_only"]) - generic_forms,
+        inflected={key + end: key for key in aliases if " " not in key
+                   for end in ("s", ".", "s.")},
+        spelling={key: alias for alias, key in reversed(spelled.items())},
     )
