@@ -69,8 +69,8 @@ def bare_count(view: TokenView, num: NumberRead, first: int, j: int, state: Stat
     >>> import spacy
     >>> from claimscope.extractors.quantities.numbers import read_number
     >>> view = TokenView(spacy.blank("en")("The blast killed three, wounding 12."))
-    >>> bare_count(view, read_number(view.lower, view.text, 5), 5, 6, State())
-    ('person', 6)
+    >>> bare_count(view, read_number(view.lower, view.text, 6), 6, 7, State())
+    ('person', 7)
     """
     lower, lex = view.lower, lexicon()
     prev = lower[first - 1] if first > 0 else ""
