@@ -32,7 +32,7 @@ def _header(results: dict[str, Any]) -> list[str]:
         "",
         "```",
         "python benchmarks/run.py            # full run (memory over 1,000 and 10,000 docs)",
-        "python benchmarks/run.py --quick    # smoke run, under a minute",
+        "python benchmarks/run.py --quick    # smoke run, under a minute (RESULTS-quick.md)",
         "```",
         "",
         f"This file: `{m['command']}` on {m['date']}, commit `{m['commit']}`, Python "

@@ -2,8 +2,9 @@
 
     python benchmarks/run.py [--quick] [--out benchmarks/RESULTS.md]
 
-Writes ``RESULTS.md`` (Markdown) and ``results.json`` next to ``--out``. Accuracy is
-scored by :func:`claimscope.evaluate.evaluate` (corpus/SCORING.md) on the dev corpus
+Writes ``RESULTS.md`` (Markdown) and ``results.json`` (``RESULTS-quick.md`` and
+``results-quick.json`` with ``--quick``, so a smoke run never overwrites the full one).
+Accuracy is scored by :func:`claimscope.evaluate.evaluate` (corpus/SCORING.md) on the dev corpus
 (``benchmarks/data/dev``) and on the seed gold (``../shared/corpus/seed/seed.json``,
 when present); anchors are converted to the same format and scored by the same scorer.
 ``--quick`` is the smoke version (< 1 minute): fewer texts, rounds and documents.
@@ -152,8 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smoke run, under a minute")
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="Markdown file (default benchmarks/RESULTS.md, or "
+                             "benchmarks/RESULTS-quick.md with --quick)")
     args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = ROOT / "benchmarks" / ("RESULTS-quick.md" if args.quick else "RESULTS.md")
     logging.getLogger("claimscope").setLevel(logging.ERROR)  # plugin warnings go to notes
     started = time.perf_counter()
     notes: list[str] = []
@@ -188,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     results["meta"]["seconds"] = round(time.perf_counter() - started, 1)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render_markdown(results), encoding="utf-8")
-    json_path = args.out.with_name("results.json")
+    json_path = args.out.with_name(args.out.stem.lower() + ".json")  # RESULTS -> results
     json_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out} and {json_path} in {results['meta']['seconds']} s")
     return 0

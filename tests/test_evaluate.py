@@ -396,7 +396,7 @@ def all_scores(report: Any) -> list[float]:
     return values
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(documents(), min_size=1, max_size=3))
 def test_gold_scored_against_itself_is_perfect(docs: list[dict[str, Any]]) -> None:
     for i, d in enumerate(docs):
@@ -420,7 +420,7 @@ def gold_overlaps(pred_doc: Mapping[str, Any], gold_doc: Mapping[str, Any], kind
     return False
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents(), documents(), st.data())
 def test_deleting_a_prediction_never_raises_recall(
     gold: dict[str, Any], pred: dict[str, Any], data: st.DataObject
@@ -637,8 +637,8 @@ def test_scorer_agrees_with_a_simple_reimplementation_on_the_dev_corpus(seed: in
 def test_scorer_agrees_on_pipeline_output() -> None:
     assert DEV is not None
     claimscope = pytest.importorskip("claimscope")
-    golds = load_gold_dir(DEV)
-    pipeline = claimscope.Pipeline(model="blank")
+    golds = load_gold_dir(DEV)[:6]  # a few documents keep the test fast
+    pipeline = claimscope.PipelineSpec().build()  # cached: shared with other tests
     preds = [
         r.to_dict() for r in pipeline.pipe([{"id": g["id"], "text": g["text"]} for g in golds])
     ]
