@@ -23,10 +23,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import DEV_DIR, inputs, median_seconds, word_count  # noqa: E402
+from common import DEV_DIR, inputs, median_seconds, word_count
 
-from claimscope import Pipeline, PipelineSpec  # noqa: E402
-from claimscope.evaluate import load_gold_dir  # noqa: E402
+from claimscope import Pipeline, PipelineSpec
+from claimscope.evaluate import load_gold_dir
 
 
 def corpus(size: int) -> list[dict[str, Any]]:
