@@ -140,3 +140,22 @@ def to_chars(tv: TokenView, s: int, e: int, quotes: list[Quote]) -> tuple[int, i
     while b > a and tv.text[b - 1] in ".,;: \n":
         b -= 1
     return a, b
+
+
+def continued_quote(
+    tv: TokenView, quotes: list[Quote], content: tuple[int, int], after: int, used: set[int]
+) -> tuple[int, int]:
+    """Extend a quotation by the next one when that one has no cue of its own.
+
+    "“A,” she said. “B.”" and "“A,” she said, “B.”": B continues what she said.
+    ``after`` is the first token past the cue and its adjuncts; ``used`` holds the
+    opening-mark tokens of quotations that other cues already account for.
+    """
+    s = content[0]
+    nxt = next((q for q in quotes if q.open_tok >= after), None)
+    if nxt is None or nxt.open_tok in used or tv.para_of[nxt.open_tok] != tv.para_of[s]:
+        return content
+    gap = tv.lower[after : nxt.open_tok]
+    if gap in ([","], ["."], [":"], []) or (gap and all(w in _TRAIL for w in gap)):
+        return s, nxt.close_tok + 1
+    return content

@@ -15,8 +15,20 @@ from typing import TYPE_CHECKING, cast
 
 import attrs
 
+from claimscope.extractors.attribution.clauses import (
+    END,
+    PARTICIPLES,
+    addressee,
+    closes_quote_before,
+    continues,
+    inverted_source,
+    opens_quote,
+    quote_starts,
+    skip_right,
+)
 from claimscope.extractors.attribution.content import (
     clause_start,
+    continued_quote,
     left_content,
     mode_of,
     right_content,
@@ -43,42 +55,15 @@ if TYPE_CHECKING:
 
 __all__ = ["AttributionExtractor"]
 
-_END = frozenset({",", ".", ";", "!", "?", ":"})
 _CUT_JOINERS = frozenset({
     "which", "while", "though", "although", "but", "and", "as", "whereas", "with", "who",
 })  # fmt: skip
-_PARTICIPLES = frozenset({
-    "saying", "adding", "telling", "describing", "calling", "insisting", "claiming", "warning",
-    "noting", "accusing", "blaming", "denying", "writing", "arguing", "stressing", "putting",
-    "vowing", "alleging", "acknowledging", "explaining", "asserting", "urging", "giving",
-})  # fmt: skip
-_LOOKAHEAD_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "on",
-        "during",
-        "after",
-        "before",
-        "late",
-        "early",
-        "to",
-        "via",
-        "through",
-        "from",
-        "over",
-        "earlier",
-        "last",
-    }
-)
 #: After a comma, these open the reporter's own comment or inference, not the report.
 _REPORTER_VOICE = frozenset({
     "although", "though", "suggesting", "indicating", "signalling", "signaling",
     "underscoring", "highlighting", "prompting", "raising", "marking",
 })  # fmt: skip
 _PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "urge", "warn"})
-_COORDINATORS = frozenset({"and", "but", "while", "before", "after", "then"})
-_POSTED = frozenset({"posted", "published", "released", "shared", "issued", "broadcast", "aired"})
 _NON_SOURCES = frozenset({"information", "data", "preliminary", "initial"})
 
 
@@ -91,138 +76,6 @@ class _Item:
     after: int  # first token past the cue, its adjuncts and the person told
     inherited: bool = False
     content: tuple[int, int] = (0, 0)
-
-
-def _skip_right(tv: TokenView, i: int, adj: AdjunctIndex, lemma: str) -> int:
-    """First token after ``i`` past channel/date adjuncts, ", formerly X," and the addressee."""
-    lex = lexicon()
-    n = tv.n
-    told = lemma in {"tell", "inform", "assure"}
-    while i < n:
-        found = adj.by_first.get(i)
-        if found is not None:
-            i = found.last
-            continue
-        low = tv.lower[i]
-        if low in {"again", "also", "later", "earlier", "separately", "publicly", "repeatedly"}:
-            i += 1
-            continue
-        if low == "," and i + 1 < n and (i + 1 in adj.by_first or tv.lower[i + 1] == "formerly"):
-            i += 1
-            continue
-        if low == "formerly" and i + 1 < n:
-            i += 2
-            continue
-        if low == "," and i + 1 < n and tv.lower[i + 1] == "that":
-            i += 1
-            continue
-        if low in _POSTED and i + 1 in adj.by_first:
-            i += 1
-            continue
-        if low == "of" and lemma in {"say", "write", "tell"}:
-            sent_end = tv.sentence(i)[1]
-            end = np_right(tv, i + 1, sent_end, adj)
-            if end > i + 1 and (end >= sent_end or tv.lower[end] in _END):
-                i = end
-                continue
-        if low in _LOOKAHEAD_PREPS:
-            # "tweeted in the early morning hours that ...": skip to the complementiser.
-            k = i + 1
-            while (
-                k < n
-                and k <= i + 9
-                and tv.lower[k] not in _END
-                and tv.words[k] not in (QUOTE_MARKS)
-                and tv.lower[k] != "that"
-                and tv.lower[k] not in lex.cue_forms
-            ):
-                k += 1
-            if k < n and tv.lower[k] == "that":
-                i = k + 1
-                break
-        if told:
-            end = _recipient_end(tv, i)
-            if end > i:
-                told = False
-                i = end
-                continue
-        break
-    return i
-
-
-def _recipient_end(tv: TokenView, i: int) -> int:
-    """End of the person or outlet told: "told AFP", "told reporters", "told the BBC"."""
-    lex = lexicon()
-    n = tv.n
-    if i >= n:
-        return i
-    if tv.cap[i] or tv.lower[i] in lex.recipients:
-        j = i + 1
-        while j < n and (tv.cap[j] or tv.lower[j] in {"-", "/", "&"}) and tv.cap[i]:
-            j += 1
-        return j
-    if tv.lower[i] in lex.determiners:
-        for j in range(i + 1, min(n, i + 6)):
-            if tv.cap[j]:
-                return _recipient_end(tv, j)
-            if tv.lower[j] in lex.channels or tv.lower[j] in lex.source_heads:
-                return j + 1
-            if tv.lower[j] in _END or tv.lower[j] == "that":
-                break
-    return i
-
-
-def _addressee(tv: TokenView, i: int, sent_end: int, adj: AdjunctIndex) -> str | None:
-    """The outlet told ("told AFP", "told the national telethon"), as a channel."""
-    end = _recipient_end(tv, i)
-    while i < end and tv.lower[i] in lexicon().determiners:
-        i += 1
-    if end <= i or tv.lower[i] in {"reporters", "journalists", "him", "her", "them", "us"}:
-        return None
-    return tv.span_text(i, end)[2]
-
-
-def _inverted_source(tv: TokenView, after: int, adj: AdjunctIndex) -> Found | None:
-    """ "…,” said the ministry.": a source right after the cue that ends the clause."""
-    sent_end = tv.sentence(after)[1] if after < tv.n else tv.n
-    end = np_right(tv, after, sent_end, adj)
-    if end <= after:
-        return None
-    if end >= sent_end or tv.lower[end] in _END or end in adj.by_first:
-        return Found(first=after, last=end)
-    return None
-
-
-def _opens_quote(quotes: list[Quote], i: int) -> bool:
-    return any(q.open_tok == i for q in quotes)
-
-
-def _closes_quote_before(tv: TokenView, i: int) -> bool:
-    """True when a closing quotation mark (maybe after a comma) ends right before ``i``."""
-    j = i - 1
-    while j >= 0 and tv.lower[j] in {",", "—", "–"}:
-        j -= 1
-    return (j >= 0 and tv.words[j] in QUOTE_MARKS and j < i - 1) or (
-        j >= 0 and tv.words[j] in QUOTE_MARKS and j >= 1 and tv.lower[j - 1] in {",", "!", "?", "."}
-    )
-
-
-def _continues(tv: TokenView, cue: Cue, sent_start: int, adj: AdjunctIndex) -> bool:
-    """True when the cue shares the subject of an earlier verb: ", adding", "and said"."""
-    p = skip_left(tv, cue.first, sent_start, adj)
-    if p < sent_start:
-        return False
-    if tv.lower[cue.first] in _PARTICIPLES and tv.lower[p] in {","} | _COORDINATORS:
-        return True
-    if tv.lower[p] in _COORDINATORS and tv.lower[p] != "while":
-        return True
-    if tv.lower[p] == ",":
-        # "denied it and, without giving evidence, accused ...": skip the inserted phrase.
-        k = p - 1
-        while k > sent_start and k > p - 10 and tv.lower[k] != ",":
-            k -= 1
-        return k > sent_start and tv.lower[k] == "," and tv.lower[k - 1] in {"and", "but"}
-    return False
 
 
 class AttributionExtractor:
@@ -275,8 +128,8 @@ class AttributionExtractor:
             if start > cue.first - 2:
                 return None
             return _Item(cue=cue, sources=[Found(first=start, last=cue.first - 1)], after=cue.last)
-        after = _skip_right(tv, cue.last, adj, cue.lemma)
-        if _continues(tv, cue, sent_start, adj):
+        after = skip_right(tv, cue.last, adj, cue.lemma)
+        if continues(tv, cue, sent_start, adj):
             same = [it for it in previous if tv.sentence(it.cue.first)[0] == sent_start]
             if same:
                 return _Item(cue=cue, sources=same[-1].sources, after=after, inherited=True)
@@ -286,15 +139,15 @@ class AttributionExtractor:
                 return _Item(
                     cue=cue, sources=[Found(first=start, last=end)], after=after, inherited=True
                 )
-            if tv.lower[cue.first] in _PARTICIPLES:
+            if tv.lower[cue.first] in PARTICIPLES:
                 return None
         found = left_source(tv, cue.first, adj, inside)
         if found is None:
             p = skip_left(tv, cue.first, sent_start, adj)
             if p < sent_start or tv.lower[p] == "," or tv.words[p] in QUOTE_MARKS:
-                found = _inverted_source(tv, after, adj)
+                found = inverted_source(tv, after, adj)
             if found is not None:
-                after = _skip_right(tv, found.last, adj, "")
+                after = skip_right(tv, found.last, adj, "")
         if found is None:
             return None
         sources = [
@@ -343,6 +196,11 @@ class AttributionExtractor:
                 s = item.content[0]
                 if nxt.sources and nxt.sources[0].first == s and nxt.cue.kind == "verb":
                     item.content = self._content_of(tv, nxt, quotes, cuts, channel_ends)
+        used = {tv_first for it in items for tv_first in quote_starts(quotes, it.content)}
+        for item in items:
+            s, e = item.content
+            if e > s and mode_of(tv, s, e, quotes) == "direct" and e <= item.cue.first:
+                item.content = continued_quote(tv, quotes, item.content, item.after, used)
 
     def _content_of(
         self,
@@ -359,13 +217,13 @@ class AttributionExtractor:
         left_end = min(src_first, cue.first) if not item.inherited else cue.first
         if cue.kind in {"according", "citing"}:
             left_end = cue.first
-        ends_here = after >= sent_end or tv.lower[after] in _END - {":"} or tv.brk[after]
+        ends_here = after >= sent_end or tv.lower[after] in END - {":"} or tv.brk[after]
         if (
             ends_here
             and after + 1 < tv.n
             and tv.lower[after] == ","
-            and _opens_quote(quotes, after + 1)
-            and (item.inherited or not _closes_quote_before(tv, left_end))
+            and opens_quote(quotes, after + 1)
+            and (item.inherited or not closes_quote_before(tv, left_end))
         ):
             ends_here = False  # "…, adding, “…”": the quotation follows the cue
         if (
@@ -390,7 +248,7 @@ class AttributionExtractor:
                 return s, e
             if adverbial and after < sent_end and tv.lower[after] == ",":
                 after += 1
-        if _closes_quote_before(tv, left_end) and item.cue.kind == "verb" and not item.inherited:
+        if closes_quote_before(tv, left_end) and item.cue.kind == "verb" and not item.inherited:
             # "“…,” she said several months later": the quotation is what was said.
             b = skip_left(tv, left_end, 0, AdjunctIndex([]))
             s, e = left_content(tv, b, quotes, sent_start)
@@ -480,5 +338,5 @@ class AttributionExtractor:
             elif found.kind == "date" and distance < best_d:
                 date, best_d = found.label, distance
         if channel is None and item.cue.lemma == "tell":
-            channel = _addressee(tv, item.cue.last, sent_end, adj)
+            channel = addressee(tv, item.cue.last, sent_end, adj)
         return channel, date
