@@ -26,6 +26,7 @@ from claimscope.cli.evaluate import evaluate_command
 from claimscope.evaluate import (
     KINDS,
     EvaluationInputError,
+    differences,
     evaluate,
     load_gold_dir,
     load_predictions,
@@ -231,6 +232,17 @@ def test_malformed_predictions_count_but_never_raise() -> None:
     pred = doc(quantities=["junk", {"start": "a"}, {"start": 41, "end": 43, "low": "x"}])
     q = evaluate([gold], [pred])["quantities"]
     assert (q.span.tp, q.span.pred, q.full.tp) == (1, 3, 0)
+
+
+def test_differences_list_missed_wrong_and_spurious_records() -> None:
+    gold = doc(quantities=[quantity("14 drones", 14, 14, "drone"),
+                           quantity("two cruise missiles", 2, 2, "missile")])
+    pred = doc(quantities=[quantity("14 drones", 14, 14, "person"),
+                           quantity("Monday", 1, 1, None)])
+    found = [(d["problem"], (d.get("gold") or d["pred"])["text"])
+             for d in differences("quantities", gold, pred)]
+    assert found == [("wrong", "14 drones"), ("missed", "two cruise missiles"),
+                     ("spurious", "Monday")]
 
 
 # --- documents, errors, layout ----------------------------------------------------------

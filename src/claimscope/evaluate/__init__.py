@@ -71,6 +71,7 @@ __all__ = [
     "EvaluationInputError",
     "EvaluationReport",
     "KindReport",
+    "differences",
     "evaluate",
     "load_documents",
     "load_gold_dir",
@@ -119,6 +120,39 @@ def _records(document: Record, kind: str) -> list[Record]:
     return [item if isinstance(item, Mapping) else {} for item in items]
 
 
+def _pairs(kind: str, gold: list[Record], pred: list[Record]) -> list[tuple[int, int]]:
+    """The SCORING.md pairing of one document's records of one type (cue spans for
+    attributions)."""
+    where = "cue" if kind == "attributions" else None
+    gold_spans = [interval_of(r.get(where) if where else r) for r in gold]
+    pred_spans = [interval_of(r.get(where) if where else r) for r in pred]
+    return pair_greedy(gold_spans, pred_spans)
+
+
+def differences(kind: str, gold: Record, pred: Record) -> list[dict[str, Any]]:
+    """What keeps one document from a perfect "full" score for one type: each gold record
+    not found (``missed``), found but wrong on the full criterion (``wrong``, with the
+    prediction), and each prediction that pairs with nothing (``spurious``).
+
+    >>> g = {"hedges": [{"start": 0, "end": 6, "text": "denied", "kind": "denial"}]}
+    >>> p = {"hedges": [{"start": 0, "end": 6, "text": "denied", "kind": "uncertain"},
+    ...                 {"start": 9, "end": 14, "text": "maybe", "kind": "uncertain"}]}
+    >>> [d["problem"] for d in differences("hedges", g, p)]
+    ['wrong', 'spurious']
+    """
+    golds, preds = _records(gold, kind), _records(pred, kind)
+    pairs = dict(_pairs(kind, golds, preds))
+    out: list[dict[str, Any]] = []
+    for g, record in enumerate(golds):
+        if g not in pairs:
+            out.append({"problem": "missed", "gold": record})
+        elif not _FULL[kind](record, preds[pairs[g]]):
+            out.append({"problem": "wrong", "gold": record, "pred": preds[pairs[g]]})
+    paired = set(pairs.values())
+    out.extend({"problem": "spurious", "pred": r} for p, r in enumerate(preds) if p not in paired)
+    return out
+
+
 def score_records(kind: str, gold: list[Record], pred: list[Record]) -> KindReport:
     """Score one document's records of one type.
 
@@ -128,10 +162,7 @@ def score_records(kind: str, gold: list[Record], pred: list[Record]) -> KindRepo
     >>> (r.span.tp, r.full.tp)
     (1, 0)
     """
-    where = "cue" if kind == "attributions" else None
-    gold_spans = [interval_of(r.get(where) if where else r) for r in gold]
-    pred_spans = [interval_of(r.get(where) if where else r) for r in pred]
-    pairs = [(gold[g], pred[p]) for g, p in pair_greedy(gold_spans, pred_spans)]
+    pairs = [(gold[g], pred[p]) for g, p in _pairs(kind, gold, pred)]
 
     def counts(criterion: Criterion | None) -> Counts:
         tp = sum(1 for g, p in pairs if criterion is None or criterion(g, p))
