@@ -57,6 +57,13 @@ def usable_alias(alias: str) -> bool:
     return alias[0].isupper() or bool(ARTICLE.match(first + " ") and "-" in alias[:4])
 
 
+def similar(alias: str, name: str) -> bool:
+    """Outside the conflict regions, keep only spellings of the name itself ("Kyiv"/"Kiev"
+    style variants share their first two letters); GeoNames alternates also hold unrelated
+    historic, local and junk names ("Luck" for Lutsk, "Julia" for Plovdiv)."""
+    return normalise(alias)[:2] == normalise(name)[:2]
+
+
 def keys_for(names: list[str]) -> set[str]:
     """Normalised keys of the names, with and without a leading Arabic article."""
     keys: set[str] = set()
@@ -243,7 +250,8 @@ def main() -> None:
         if cc not in CONFLICT and pop < args.floor:
             continue
         code = f"{cc}.{city['admin1code']}"
-        names = [city["name"], *(a for a in city["alternatenames"] if usable_alias(a))]
+        names = [city["name"], *(a for a in city["alternatenames"] if usable_alias(a) and (
+            cc in CONFLICT or similar(a, city["name"])))]
         builder.add((normalise_display(city["name"]), "populated_place", cc, city["latitude"],
                      city["longitude"], pop, city["geonameid"], admin_names.get(code, ""),
                      code), [n for n in names if usable_alias(n)])

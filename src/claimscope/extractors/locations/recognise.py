@@ -190,6 +190,16 @@ def _in_other_name(toks: Tokens, start: int, end: int, is_country: bool, lex: Le
             and prev not in lex.demonyms and prev not in TIME_WORDS)  # "Ariel Sharon"
 
 
+def _person_before(toks: Tokens, start: int, lex: Lexicon) -> bool:
+    """A title or a first name just before ``start`` ("Mr. Allen", "Paul Allen")."""
+    prev = toks.words[start - 1] if start > 0 else ""
+    return (prev in lex.person_titles or prev.rstrip(".") in lex.person_titles) or (
+        toks.is_cap(start - 1) and prev.isalpha() and not toks.sentence_start(start - 1)
+        and not toks.title_line[start] and toks.lowers[start - 1] not in lex.connectors
+        and prev not in lex.demonyms and prev not in TIME_WORDS
+        and toks.lowers[start - 1] not in ADJ_COMPASS | COMPASS)
+
+
 def _wanted(toks: Tokens, start: int, end: int, places: list[Place], lex: Lexicon
             ) -> set[str]:
     """Kinds asked for by the words around the name."""
@@ -221,13 +231,20 @@ def _feature_after(toks: Tokens, end: int, lex: Lexicon) -> tuple[int, str] | No
     return None
 
 
-def gazetteer_names(toks: Tokens) -> list[Name]:
-    """Gazetteer matches that pass the boundary rules, with their cue words."""
+def gazetteer_names(toks: Tokens, blocked: set[int] | None = None) -> list[Name]:
+    """Gazetteer matches that pass the boundary rules, with their cue words; the tokens of
+    rejected matches are added to ``blocked``."""
     gaz, lex = gazetteer(), lexicon()
     names: list[Name] = []
+    people: set[str] = set()  # words seen inside people's names ("Paul Allen" -> "Allen")
     for start, end, key in _gazetteer_names(toks, gaz, lex):
         places = gaz.candidates(key)
         if rejected(toks, start, end, key, places, gaz, lex):
+            if blocked is not None:
+                blocked.update(range(start, end))
+            if end - start == 1 and not any(p.kind == "country" for p in places) and (
+                    _person_before(toks, start, lex)):
+                people.add(toks.words[start])
             continue
         cued = locative(toks, start, lex) or (start > 1 and toks.lowers[start - 1] == "of")
         name = Name(start, end, places, _wanted(toks, start, end, places, lex), cued=cued)
@@ -235,7 +252,8 @@ def gazetteer_names(toks: Tokens) -> list[Name]:
         if feature is not None and not any(p.kind in {"water_body", "feature"} for p in places):
             name.end, name.feature = feature
         names.append(name)
-    return names
+    return [n for n in names if n.end - n.start != 1 or toks.words[n.start] not in people
+            or any(p.kind == "country" for p in n.places)]
 
 
 def find_names(doc: Doc, toks: Tokens | None = None) -> list[Name]:
@@ -243,6 +261,7 @@ def find_names(doc: Doc, toks: Tokens | None = None) -> list[Name]:
     from claimscope.extractors.locations.unknown import context_names
 
     toks = toks or Tokens.of(doc)
-    names = gazetteer_names(toks)
-    names.extend(context_names(toks, names, lexicon()))
+    blocked: set[int] = set()
+    names = gazetteer_names(toks, blocked)
+    names.extend(context_names(toks, names, lexicon(), blocked))
     return sorted(names, key=lambda n: n.start)

@@ -16,7 +16,7 @@ way, its other capitalised mentions in the article are places too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from claimscope.extractors.locations.lexicon import Lexicon
 from claimscope.extractors.locations.recognise import COMPASS, TIME_WORDS, Name
@@ -74,8 +74,9 @@ def _cued(toks: Tokens, i: int, end: int, cued_ends: set[int], lex: Lexicon) -> 
             or toks.lowers[i - 1] in _BEFORE or after in _AFTER)
 
 
-def _candidates(toks: Tokens, known: list[Name], lex: Lexicon) -> Iterator[tuple[int, int]]:
-    taken: set[int] = set()
+def _candidates(toks: Tokens, known: list[Name], lex: Lexicon, blocked: Iterable[int]
+                ) -> Iterator[tuple[int, int]]:
+    taken: set[int] = set(blocked)
     cued_ends: set[int] = set()
     for name in known:
         taken.update(range(name.start, name.end))
@@ -118,10 +119,12 @@ def _roads(toks: Tokens, taken: set[int]) -> Iterator[Name]:
             yield Name(i, i + 2, [], set(), feature="feature")
 
 
-def context_names(toks: Tokens, known: list[Name], lex: Lexicon) -> list[Name]:
-    """Names the context marks as places, which ``known`` (gazetteer names) do not cover."""
-    found = list(_candidates(toks, known, lex))
-    taken = {i for name in known for i in range(name.start, name.end)}
+def context_names(toks: Tokens, known: list[Name], lex: Lexicon,
+                  blocked: frozenset[int] | set[int] = frozenset()) -> list[Name]:
+    """Names the context marks as places, which ``known`` (gazetteer names) do not cover;
+    ``blocked`` tokens (gazetteer matches rejected by the boundary rules) are never used."""
+    found = list(_candidates(toks, known, lex, blocked))
+    taken = {i for name in known for i in range(name.start, name.end)} | set(blocked)
     taken.update(i for s, e in found for i in range(s, e))
     found += _repeats(toks, found, taken)
     names = [Name(start, end, [], {"populated_place"}) for start, end in found]
