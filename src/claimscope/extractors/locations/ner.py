@@ -52,7 +52,7 @@ def ner_names(doc: Doc, toks: Tokens | None, names: list[Name]) -> list[Name]:
         places = gaz.candidates(key)
         if rejected(toks, start, end, key, places, gaz, lex):
             continue
-        strong = start > 0 and toks.lowers[start - 1] in _STRONG_BEFORE or (
+        strong = (start > 0 and toks.lowers[start - 1] in _STRONG_BEFORE) or (
             start > 1 and toks.lowers[start - 1] == "of"
             and toks.lowers[start - 2] in lex.settlement_words)
         if places or (strong and ent.label_ != "FAC"):
