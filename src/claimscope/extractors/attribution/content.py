@@ -121,11 +121,19 @@ def left_content(tv: TokenView, before: int, quotes: list[Quote], lo: int) -> tu
     return start, end
 
 
+def _quoted_run(quotes: list[Quote], s: int, e: int) -> tuple[Quote, Quote] | None:
+    """First and last quotation when tokens ``s..e-1`` open and close with quotations."""
+    first = next((q for q in quotes if q.open_tok == s), None)
+    if first is None:
+        return None
+    last = next((q for q in quotes if q.close_tok + 1 == e and q.open_tok >= s), None)
+    return (first, last) if last is not None else None
+
+
 def mode_of(tv: TokenView, s: int, e: int, quotes: list[Quote]) -> str:
-    """direct (exactly a quotation), mixed (holds a quoted fragment) or indirect."""
-    for quote in quotes:
-        if quote.open_tok == s and quote.close_tok + 1 >= e:
-            return "direct"
+    """direct (quotations only), mixed (holds a quoted fragment) or indirect."""
+    if _quoted_run(quotes, s, e) is not None:
+        return "direct"
     if any(tv.words[i] in QUOTE_MARKS for i in range(s, e)):
         return "mixed"
     return "indirect"
@@ -133,9 +141,9 @@ def mode_of(tv: TokenView, s: int, e: int, quotes: list[Quote]) -> str:
 
 def to_chars(tv: TokenView, s: int, e: int, quotes: list[Quote]) -> tuple[int, int]:
     """Character span of tokens ``s..e-1``; a direct quotation loses its marks."""
-    for quote in quotes:
-        if quote.open_tok == s and quote.close_tok + 1 >= e:
-            return quote.start, quote.end
+    run = _quoted_run(quotes, s, e)
+    if run is not None:
+        return run[0].start, run[1].end
     a, b = tv.start[s], tv.end[e - 1]
     while b > a and tv.text[b - 1] in ".,;: \n":
         b -= 1

@@ -152,8 +152,8 @@ def _verb_cue(tv: TokenView, i: int, lex: Lexicon, inside: list[int]) -> Cue | N
     if _is_passive_or_negated(tv, i, lex):
         return None
     nxt = tv.lower[i + 1] if i + 1 < tv.n else ""
-    if nxt in lex.participle_followers:
-        return None
+    if nxt in lex.participle_followers or (nxt == "by" and not tv.lower[i].endswith("ing")):
+        return None  # "reported lost", "a message posted by his press service"
     if form.lemma == "add" and nxt == "to":
         return None
     if form.lemma in {"call", "claim", "give"} and (

@@ -76,6 +76,8 @@ class _Item:
     after: int  # first token past the cue, its adjuncts and the person told
     inherited: bool = False
     content: tuple[int, int] = (0, 0)
+    #: A channel read from the cue itself ("quoted by TASS as saying").
+    channel: str | None = None
 
 
 class AttributionExtractor:
@@ -141,6 +143,8 @@ class AttributionExtractor:
                 )
             if tv.lower[cue.first] in PARTICIPLES:
                 return None
+        if cue.kind == "quoted_as":
+            return self._quoted_as(tv, cue, adj, inside)
         found = left_source(tv, cue.first, adj, inside)
         if found is None:
             p = skip_left(tv, cue.first, sent_start, adj)
@@ -155,6 +159,29 @@ class AttributionExtractor:
             for a, b in split_conjuncts(tv, found.first, found.last)
         ]
         return _Item(cue=cue, sources=sources, after=after)
+
+    def _quoted_as(
+        self, tv: TokenView, cue: Cue, adj: AdjunctIndex, inside: list[int]
+    ) -> _Item | None:
+        """ "X was quoted by TASS as saying" (source X, channel TASS); "TASS quoted X as
+        saying" (source X, channel TASS)."""
+        sent_start = tv.sentence(cue.first)[0]
+        p = cue.first - 1
+        if p >= sent_start and tv.lower[p] in {"was", "were", "is", "are", "been", "being"}:
+            found = left_source(tv, p, adj, inside)
+            k = cue.first + 1
+            channel = None
+            if k < cue.last and tv.lower[k] == "by":
+                end = np_right(tv, k + 1, cue.last, adj)
+                channel = tv.span_text(k + 1, end)[2] if end > k + 1 else None
+        else:
+            end = np_right(tv, cue.first + 1, cue.last, adj)
+            found = Found(first=cue.first + 1, last=end) if end > cue.first + 1 else None
+            outlet = left_source(tv, cue.first, adj, inside)
+            channel = tv.span_text(outlet.first, outlet.last)[2] if outlet else None
+        if found is None:
+            return None
+        return _Item(cue=cue, sources=[found], after=cue.last, channel=channel)
 
     def _cuts(self, tv: TokenView, items: list[_Item]) -> list[int]:
         """Commas before a later reporting clause: content before them stops there."""
@@ -337,6 +364,8 @@ class AttributionExtractor:
                 channel, best_c = found.label, distance
             elif found.kind == "date" and distance < best_d:
                 date, best_d = found.label, distance
+        if item.channel is not None:
+            channel = item.channel
         if channel is None and item.cue.lemma == "tell":
             channel = addressee(tv, item.cue.last, sent_end, adj)
         return channel, date

@@ -76,6 +76,7 @@ class Lexicon:
     channel_preps: frozenset[str]
     channel_fillers: frozenset[str]
     side_keywords: dict[str, str]
+    people: frozenset[str]
 
 
 @functools.cache
@@ -121,4 +122,5 @@ def lexicon() -> Lexicon:
         channel_preps=_lower_set(chans["channel_preps"]),
         channel_fillers=_lower_set(chans["channel_fillers"]),
         side_keywords={k.lower(): v for k, v in sides["keywords"].items()},
+        people=frozenset(k.lower() for k in sides["people"]),
     )

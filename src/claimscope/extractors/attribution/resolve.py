@@ -78,6 +78,14 @@ def _name_run(words: list[str], lex: Lexicon) -> tuple[int, int]:
     return k, e
 
 
+def _head(lows: list[str], lex: Lexicon) -> str:
+    """The head noun: the last word before a preposition ("officials in Kherson")."""
+    for k, low in enumerate(lows):
+        if k > 0 and low in lex.np_preps:
+            return lows[k - 1]
+    return lows[-1] if lows else ""
+
+
 def _join(words: list[str]) -> str:
     out = ""
     for w in words:
@@ -177,6 +185,8 @@ class Resolver:
         if len(name) == 1 and name[0].lower() in self.people:
             known = self.people[name[0].lower()]
             return self._remember(attrs.evolve(known, role=known.role))
+        if len(lows) == 1 and len(name) == 1 and self._surname(name[0]):
+            return self._remember(Resolved(kind="person", resolved=name[0], side=side))
         if (
             lows
             and lows[0] in _DEFINITE
@@ -207,24 +217,30 @@ class Resolver:
             )
         )
 
+    def _surname(self, word: str) -> bool:
+        """A lone capitalised word read as a person: a known official, or a word that
+        names no place, organisation or medium ("Bassam", but not "Kyiv" or "UNRWA")."""
+        low = word.lower()
+        if low in self.lex.people:
+            return True
+        return (
+            word[1:].islower()
+            and low not in self.lex.side_keywords
+            and low not in self.lex.org_words
+            and low not in self.lex.media_names
+            and low not in self.lex.source_heads
+        )
+
     def _kind(self, words: list[str], lows: list[str], name: list[str], media: bool) -> str:
         lex = self.lex
-        if media or (lows and lex.source_heads.get(lows[-1]) == "media"):
+        head_word = _head(lows, lex)
+        head = lex.source_heads.get(head_word)
+        if media or head == "media":
             return "media"
-        head = lex.source_heads.get(lows[-1]) if lows else None
         if head == "unnamed" and not any(
             w[:1].isupper() and w.lower() in lex.org_words for w in words
         ):
             return "unnamed"
         if head == "person" and not name:
             return "person"
-        if (
-            len(name) == 1
-            and len(lows) == 1
-            and lows[0] not in lex.side_keywords
-            and not name[0].isupper()
-            and name[0][1:].islower()
-            and lows[0] not in lex.org_words
-        ):
-            return "person" if False else "organisation"
         return "organisation"
