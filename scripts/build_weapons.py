@@ -139,9 +139,13 @@ class System:
 
 def parse_curated(path: Path) -> Iterator[System]:
     """Read ``curated.txt``: one line per system; ``+Name@cat@origin`` starts a sub-entry."""
-    for number, raw in enumerate(path.read_text("utf-8").splitlines(), 1):
+    lines = path.read_text("utf-8").splitlines()
+    # "?|a;b" lines mark names ambiguous wherever they occur (people, places, words).
+    always = {a.strip().lower() for raw in lines if raw.startswith("?|")
+              for a in raw[2:].split(";") if a.strip()}
+    for number, raw in enumerate(lines, 1):
         line = raw.strip()
-        if not line or line.startswith("#"):
+        if not line or line.startswith(("#", "?|")):
             continue
         fields = [f.strip() for f in line.split("|")]
         if len(fields) != 6:
@@ -159,7 +163,9 @@ def parse_curated(path: Path) -> Iterator[System]:
         for (canon, cat, org, rl, fam), aliases in groups:
             if cat not in CATEGORIES or rl not in ROLES:
                 raise ValueError(f"{path}:{number}: bad category/role {cat!r}/{rl!r}")
-            yield _system(canon, cat, org or None, rl, fam, [canon, *aliases], "manual")
+            names = [canon, *aliases]
+            names += [f"?{a}" for a in names if a.lstrip("?").lower() in always]
+            yield _system(canon, cat, org or None, rl, fam, names, "manual")
 
 
 def _system(canonical: str, category: str, origin: str | None, role: str, family: str,

@@ -18,9 +18,7 @@ number of tokens or at per-sentence facts computed once, so a document costs lin
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
-
-import attrs
+from typing import TYPE_CHECKING, NamedTuple
 
 from claimscope.extractors.weapons.gazetteer import Gazetteer, normalise
 
@@ -51,9 +49,9 @@ class MatchKind(enum.Enum):
     SHIP = "ship"
 
 
-@attrs.frozen
-class Piece:
-    """A matched stretch of tokens ``[start, end)`` and what it is."""
+class Piece(NamedTuple):
+    """A matched stretch of tokens ``[start, end)`` and what it is (a light tuple: a
+    document makes one per match)."""
 
     start: int
     end: int
@@ -64,6 +62,9 @@ class Piece:
     group: int = -1
     #: category of a class noun; for a SHIP, the ship prefix's origin sits in ``key``.
     category: str | None = None
+
+
+_KINDS = {kind.value: kind for kind in MatchKind}
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -103,7 +104,7 @@ class Context:
         covered = [False] * len(self.doc)
         for match in self.gaz.table.find(self.doc):
             kind, _, rest = match.key.partition(":")
-            piece = self._piece(match.start_token, match.end_token, MatchKind(kind), rest)
+            piece = self._piece(match.start_token, match.end_token, _KINDS[kind], rest)
             out.append(piece)
             covered[match.start_token:match.end_token] = [True] * (match.end_token
                                                                    - match.start_token)
