@@ -18,6 +18,7 @@ import functools
 
 import attrs
 
+from claimscope.extractors.attribution.context import AdjunctIndex
 from claimscope.extractors.attribution.lexicon import Lexicon, lexicon
 from claimscope.extractors.attribution.tokens import QUOTE_MARKS, TokenView
 
@@ -237,3 +238,50 @@ def find_cues(tv: TokenView, inside: list[int]) -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _named(tv: TokenView, s: int, e: int, lex: Lexicon) -> bool:
+    """True when tokens ``s..e-1`` name someone: a capitalised word after the first, or a
+    first word that is a known party, official or outlet, or looks like a surname."""
+    if any(tv.cap[k] for k in range(s + 1, e)):
+        return True
+    low = tv.lower[s]
+    if low in lex.side_keywords or low in lex.people or low in lex.media_names:
+        return True
+    return (
+        tv.cap[s]
+        and low.isalpha()
+        and not (low.endswith("s") and not low.endswith("ss"))
+        and low not in lex.source_heads
+        and low not in lex.np_words
+        and low not in lex.determiners
+    )
+
+
+def colon_cues(tv: TokenView, inside: list[int], adj: AdjunctIndex) -> list[Cue]:
+    """Speaker-first colons: "Zelenskiy on Telegram: “…”", a headline "Kremlin: no talks".
+
+    The colon counts when everything before it in the sentence is a short source phrase
+    (a capitalised name or organisation, maybe with a channel or date adjunct) and no
+    reporting verb; labels such as "Background:" do not.
+    """
+    from claimscope.extractors.attribution.content import clause_start
+    from claimscope.extractors.attribution.sources import np_left, skip_left
+
+    lex = lexicon()
+    out: list[Cue] = []
+    for s, e in tv.sentences:
+        start = clause_start(tv, s)
+        for i in range(start + 1, min(e - 1, start + 10)):
+            if tv.lower[i] != ":" or inside[i] >= 0:
+                continue
+            p = skip_left(tv, i, start, adj)
+            if p < start or np_left(tv, p, start, lex) != start:
+                break
+            words = tv.lower[start : p + 1]
+            if words[0] in lex.colon_labels or any(w in lex.cue_forms for w in words):
+                break
+            if _named(tv, start, p + 1, lex):
+                out.append(Cue(first=i, last=i + 1, kind="colon", lemma="say", shown=i))
+            break
+    return out

@@ -35,7 +35,7 @@ from claimscope.extractors.attribution.content import (
     to_chars,
 )
 from claimscope.extractors.attribution.context import AdjunctIndex, find_adjuncts
-from claimscope.extractors.attribution.cues import Cue, find_cues
+from claimscope.extractors.attribution.cues import Cue, colon_cues, find_cues
 from claimscope.extractors.attribution.lexicon import lexicon
 from claimscope.extractors.attribution.quotes import Quote, find_quotes, quote_index
 from claimscope.extractors.attribution.resolve import Resolved, Resolver
@@ -94,7 +94,8 @@ class AttributionExtractor:
         quotes = find_quotes(tv)
         inside = quote_index(tv, quotes)
         adj = AdjunctIndex(find_adjuncts(tv))
-        items = self._sources(tv, find_cues(tv, inside), adj, inside)
+        cues = sorted(find_cues(tv, inside) + colon_cues(tv, inside, adj), key=lambda c: c.first)
+        items = self._sources(tv, cues, adj, inside)
         self._contents(tv, items, quotes, adj)
         yield from self._records(tv, items, quotes, adj)
 
@@ -121,6 +122,10 @@ class AttributionExtractor:
             ):
                 return None
             return _Item(cue=cue, sources=[Found(first=cue.last, last=end)], after=end)
+        if cue.kind == "colon":
+            start = clause_start(tv, sent_start)
+            p = skip_left(tv, cue.first, start, adj)
+            return _Item(cue=cue, sources=[Found(first=start, last=p + 1)], after=cue.last)
         if cue.kind == "reports":
             return _Item(
                 cue=cue, sources=[Found(first=cue.first, last=cue.last)], after=cue.last + 1

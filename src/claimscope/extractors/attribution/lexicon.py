@@ -53,6 +53,7 @@ class Lexicon:
     negating_verbs: frozenset[str]
     participle_followers: frozenset[str]
     object_stop: frozenset[str]
+    colon_labels: frozenset[str]
     pronouns: dict[str, str]
     skip_before_cue: frozenset[str]
     aux_cue: frozenset[str]
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         negating_verbs=_lower_set(cues["negating_verbs"]),
         participle_followers=_lower_set(cues["participle_followers"]),
         object_stop=_lower_set(cues["object_stop"]),
+        colon_labels=_lower_set(cues["colon_labels"]),
         pronouns={k.lower(): v for k, v in words["pronouns"].items()},
         skip_before_cue=_lower_set(words["skip_before_cue"]),
         aux_cue=_lower_set(words["aux_cue"]),
