@@ -129,6 +129,8 @@ def read_digit_token(text: str) -> DigitToken | None:
         rest = "0" + rest  # ".001 per cent"
     if not rest or rest[0] not in _DIGITS:
         return None
+    if "/" in rest:
+        return _slash_fraction(rest)
     cut = len(rest)
     while cut > 0 and rest[cut - 1].isalpha():
         cut -= 1
@@ -145,6 +147,17 @@ def read_digit_token(text: str) -> DigitToken | None:
     if not math.isfinite(value * after[0]):
         return None
     return DigitToken(value, after[0], after[1], currency, approx)
+
+
+def _slash_fraction(text: str) -> DigitToken | None:
+    """"1/4", "3/8": small fractions only; "24/7" and "9/11" are not amounts."""
+    top, _, bottom = text.partition("/")
+    if not (top.isdigit() and bottom.isdigit()) or len(top) > 2 or len(bottom) > 2:
+        return None
+    numerator, denominator = int(top), int(bottom)
+    if denominator not in (2, 3, 4, 8, 16) or not 0 < numerator < denominator:
+        return None
+    return DigitToken(numerator / denominator)
 
 
 def parse_digits(text: str) -> tuple[float, float] | None:
@@ -304,7 +317,7 @@ def read_number(lower: list[str], text: list[str], i: int,
     """
     word = lower[i]
     if any(c in _DIGITS for c in word[:4]):
-        return _read_digits(lower, text, i, money)
+        return _and_a_half(lower, _read_digits(lower, text, i, money))
     for size in (4, 3, 2):
         couple = lexicon().couples.get(tuple(lower[i:i + size]))
         if couple is not None:
@@ -317,4 +330,11 @@ def read_number(lower: list[str], text: list[str], i: int,
         return vague
     words = _read_words(lower, i)
     dozen = _read_dozen(lower, words, i)
-    return dozen or words
+    return _and_a_half(lower, dozen or words)
+
+
+def _and_a_half(lower: list[str], num: NumberRead | None) -> NumberRead | None:
+    """"two and a half" → 2.5."""
+    if num is None or tuple(lower[num.end:num.end + 3]) != ("and", "a", "half"):
+        return num
+    return attrs.evolve(num, value=num.value + 0.5, end=num.end + 3)

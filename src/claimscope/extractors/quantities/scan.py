@@ -76,7 +76,8 @@ def _range_end(view: TokenView, first: NumberRead, opener: str | None,
     if j + 1 >= view.n or first.vague or first.fraction:
         return None
     conn = view.lower[j]
-    allowed = {"between": {"and"}, "from": {"to", "-", "–"}}.get(opener or "", RANGE_CONNECTORS)
+    allowed = {"between": {"and", "to"}, "from": {"to", "-", "–"}}.get(opener or "",
+                                                                   RANGE_CONNECTORS)
     if conn not in allowed or (conn == "or" and first.digits != view.lower[j + 1][:1].isdigit()):
         return None
     k = j + 1
@@ -220,21 +221,32 @@ def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
 
 
 def _unit_range(view: TokenView, num: NumberRead, first: int, measure: _Measure
-                ) -> tuple[float, int, int] | None:
+                ) -> tuple[float, float, int, int] | None:
     """"10% to 15%", "between 5 km and 10 km": a range with the unit written twice."""
     opener = view.lower[first - 1] if first > 0 else ""
     opener = opener if opener in lexicon().range_openers else ""
     j = measure.end
-    if j + 1 >= view.n or view.lower[j] not in {"between": {"and"}, "from": {"to", "-"}}.get(
+    if j + 1 >= view.n or view.lower[j] not in {"between": {"and", "to"}, "from": {"to", "-"}}.get(
             opener, RANGE_CONNECTORS - {"or"}):
         return None
     second = read_number(view.lower, view.text, j + 1)
-    if second is None or second.vague or second.fraction or second.value <= num.value:
+    if second is None or second.vague or second.fraction:
         return None
     again = _measure(view, second, second.end, None, False)
-    if again is None or again.unit != measure.unit:
+    ordered = _ordered(num.value, second.value, opener or "unit")
+    if again is None or again.unit != measure.unit or ordered is None:
         return None
-    return second.value, again.end, first - 1 if opener else first
+    return ordered[0], ordered[1], again.end, first - 1 if opener else first
+
+
+def _ordered(low: float, high: float, opener: str | None) -> tuple[float, float] | None:
+    """The two ends of a range, low first; a falling pair only after "from"/"between" or
+    with units ("from -18 °C to -34 °C"), since "3-1" is a score."""
+    if high > low:
+        return low, high
+    if high < low and opener is not None:
+        return high, low
+    return None
 
 
 def _area_follows(view: TokenView, j: int) -> bool:
@@ -260,8 +272,10 @@ def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
         if second.scale > 1 and num.scale == 1 and num.value * second.scale <= second.value:
             value = num.value * second.scale  # "four to five thousand", "1 to 2 million"
         high, j = second.value, second.end
-        if high <= value:
+        ordered = _ordered(value, high, opener)
+        if ordered is None:
             return None
+        value, high = ordered
         if opener is not None:
             first = i - 1
     approx = approximator_before(view.lower, first)
@@ -288,7 +302,7 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         if high is None:
             upper = _unit_range(view, num, first, measure)
             if upper is not None:
-                high, end, first = upper
+                value, high, end, first = upper
                 approx = approximator_before(view.lower, first)
     elif num.fraction:
         unit, end, kind = "percent", num.end, "percent"
