@@ -33,23 +33,25 @@ if TYPE_CHECKING:
 __all__ = ["LocationExtractor"]
 
 _SMALL = 100_000
+_DEMONYM_WEIGHT = 0.25
 _NEAR_KM = 300.0
 
 
 def _context(toks: Tokens, names: list[Name]) -> Context:
     """Countries, regions and unambiguous places the article mentions."""
-    countries: Counter[str] = Counter()
+    countries: dict[str, float] = {}
     demonyms = lexicon().demonyms
     for word in toks.words:
         code = demonyms.get(word)
-        if code:
-            countries[code] += 1
+        if code:  # weak: "Russian forces" fight in Ukraine
+            countries[code] = countries.get(code, 0.0) + _DEMONYM_WEIGHT
     context = Context(countries=countries)
     for name in names:
         if len(name.places) == 1 or (name.places and name.places[0].kind == "country"):
             place = name.places[0]
             if place.country and (place.kind != "populated_place" or place.population >= _SMALL):
-                countries[place.country] += 2 if place.kind == "country" else 1
+                weight = 2.0 if place.kind == "country" else 1.0
+                countries[place.country] = countries.get(place.country, 0.0) + weight
             if place.kind == "admin_region" and place.admin1_code:
                 context.admin_codes.add(place.admin1_code)
             if place.kind in {"populated_place", "admin_region"}:
@@ -124,7 +126,7 @@ class LocationExtractor:
         resolved: dict[int, Place] = {}
         for index, name in enumerate(names):
             if name.places:
-                place = rank(name.places, context, name.wanted)
+                place = rank(name.places, context, name.wanted, name.key)
                 resolved[index] = place
                 if place.kind in {"populated_place", "admin_region"}:
                     context.anchors.append(place)

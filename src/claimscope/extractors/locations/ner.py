@@ -57,7 +57,7 @@ def ner_names(doc: Doc, toks: Tokens | None, names: list[Name]) -> list[Name]:
             and toks.lowers[start - 2] in lex.settlement_words)
         if places or (strong and ent.label_ != "FAC"):
             extra.append(Name(start, end, places, {"populated_place"},
-                              cued=strong or locative(toks, start, lex)))
+                              cued=strong or locative(toks, start, lex), key=key))
     return extra
 
 

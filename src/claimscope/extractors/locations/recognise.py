@@ -74,6 +74,8 @@ class Name:
     feature: str | None = None
     #: The words before it mark a place ("near X", "the town of X").
     cued: bool = True
+    #: The gazetteer key it matched ("" for names found by context alone).
+    key: str = ""
 
 
 def _can_start(toks: Tokens, i: int, lex: Lexicon) -> bool:
@@ -207,11 +209,14 @@ def _wanted(toks: Tokens, start: int, end: int, places: list[Place], lex: Lexico
     after = toks.lowers[end] if end < len(toks) else ""
     before = toks.lowers[start - 1] if start > 0 else ""
     before2 = toks.lowers[start - 2] if start > 1 else ""
-    if after in lex.region_words or after in {"governor", "governor's"}:
-        wanted.add("admin_region")
+    apposition = _apposition(toks, end, lex)
+    if after in lex.region_words or after in {"governor", "governor's"} or (
+            apposition == "region"):
+        wanted.update({"admin_region", "region"})
     elif before in ADJ_COMPASS and toks.words[start - 1].islower():
         wanted.update({"admin_region", "region", "water_body", "country"})  # "southern Idlib"
-    if after in {"city", "town", "village"} or (before == "of" and before2 in {
+    if after in {"city", "town", "village"} or apposition == "settlement" or (
+            before == "of" and before2 in {
             "city", "town", "village", "settlement", "outskirts", "centre", "center"}):
         wanted.add("populated_place")
     if after == "river" or (before == "the" and any(p.kind == "water_body" for p in places)):
@@ -219,6 +224,21 @@ def _wanted(toks: Tokens, start: int, end: int, places: list[Place], lex: Lexico
     if after in lex.government_verbs and end < len(toks) and toks.words[end].islower():
         wanted.add("populated_place")  # "Kyiv said": the capital, not the region
     return wanted
+
+
+def _apposition(toks: Tokens, end: int, lex: Lexicon) -> str:
+    """ "X, a dry-zone region ..." -> "region"; "X, a village ..." -> "settlement"."""
+    if end + 2 >= len(toks) or toks.words[end] != "," or toks.lowers[end + 1] not in {
+            "a", "an", "the"}:
+        return ""
+    for k in range(end + 2, min(len(toks), end + 7)):
+        if toks.lowers[k] in lex.region_words:
+            return "region"
+        if toks.lowers[k] in {"city", "town", "village", "settlement", "hamlet"}:
+            return "settlement"
+        if not (toks.words[k].isalpha() or toks.words[k] in HYPHENS):
+            break
+    return ""
 
 
 def _feature_after(toks: Tokens, end: int, lex: Lexicon) -> tuple[int, str] | None:
@@ -247,9 +267,10 @@ def gazetteer_names(toks: Tokens, blocked: set[int] | None = None) -> list[Name]
                 people.add(toks.words[start])
             continue
         cued = locative(toks, start, lex) or (start > 1 and toks.lowers[start - 1] == "of")
-        name = Name(start, end, places, _wanted(toks, start, end, places, lex), cued=cued)
+        name = Name(start, end, places, _wanted(toks, start, end, places, lex), cued=cued,
+                    key=key)
         feature = _feature_after(toks, end, lex)
-        if feature is not None and not any(p.kind in {"water_body", "feature"} for p in places):
+        if feature is not None and all(p.kind in {"populated_place", "region"} for p in places):
             name.end, name.feature = feature
         names.append(name)
     return [n for n in names if n.end - n.start != 1 or toks.words[n.start] not in people

@@ -6,22 +6,21 @@ town, "the Dnipro" a river), by the countries the article is about (counted from
 unambiguous mentions and demonyms) and by closeness to places already resolved. Never
 the first exact match: "Rafah" exists in Gaza and Egypt, "Donetsk" in Ukraine and Russia.
 
->>> from claimscope.extractors.locations.gazetteer import Place
+>>> from claimscope.extractors.locations.gazetteer import Place, normalise
 >>> ps = Place("Rafah", "populated_place", "PS", 31.29, 34.25, 126305, 281102, None, "PS.RF")
 >>> eg = Place("Rafah", "populated_place", "EG", 31.28, 34.24, 44215, 350350, None, "EG.27")
->>> rank([eg, ps], Context(countries={"PS": 3})).country
+>>> rank([eg, ps], Context(countries={"PS": 3.0})).country
 'PS'
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-from claimscope.extractors.locations.gazetteer import Place
+from claimscope.extractors.locations.gazetteer import Place, normalise
 
 __all__ = ["Context", "distance_km", "rank"]
 
@@ -29,21 +28,23 @@ __all__ = ["Context", "distance_km", "rank"]
 _COUNTRY_BONUS = 3.0  # a country name almost always means the country
 _ADMIN_PENALTY = 1.5  # a bare name means the town more often than its region
 _CUE_BONUS = 4.0  # the words around the name ask for this kind
-_CONTEXT_COUNTRY = 2.5  # the article is about this country
+_CONTEXT_COUNTRY = 1.5  # the article is about this country
 _CONTEXT_ADMIN = 1.0  # the article names this region
-_NEARBY = 1.5  # within _NEAR_KM of a place already resolved
-_NEAR_KM = 200.0
+_NEARBY = 2.0  # at a place already resolved, fading to 0 at _NEAR_KM
+_NEAR_KM = 150.0
+_CURRENT_NAME = 0.7
 
 
 @attrs.define
 class Context:
     """What the article has said so far: countries, regions and resolved places.
 
-    >>> Context(countries={"UA": 2}).share("UA")
+    >>> Context(countries={"UA": 2.0}).share("UA")
     1.0
     """
 
-    countries: Counter[str] | dict[str, int] = attrs.field(factory=Counter)
+    #: Country code to weight (a country named counts 2, a demonym 0.25).
+    countries: dict[str, float] = attrs.field(factory=dict)
     admin_codes: set[str] = attrs.field(factory=set)
     anchors: list[Place] = attrs.field(factory=list)
 
@@ -85,15 +86,24 @@ def score(place: Place, context: Context, wanted: Iterable[str] = ()) -> float:
     value += _CONTEXT_COUNTRY * context.share(place.country)
     if place.admin1_code and place.admin1_code in context.admin_codes:
         value += _CONTEXT_ADMIN
-    if place.kind != "country" and any(
-        distance_km((place.lat, place.lon), (a.lat, a.lon)) < _NEAR_KM
-        for a in context.anchors[-12:]
-    ):
-        value += _NEARBY
+    if place.kind != "country" and context.anchors:
+        nearest = min((distance_km((place.lat, place.lon), (a.lat, a.lon))
+                       for a in context.anchors[-12:] if a is not place), default=_NEAR_KM)
+        value += _NEARBY * max(0.0, 1.0 - nearest / _NEAR_KM)
     return value
 
 
-def rank(candidates: Sequence[Place], context: Context, wanted: Iterable[str] = ()) -> Place:
-    """The best candidate (ties broken by population, then name, for determinism)."""
+def rank(candidates: Sequence[Place], context: Context, wanted: Iterable[str] = (),
+         key: str = "") -> Place:
+    """The best candidate (ties broken by population, then name, for determinism).
+
+    A place whose current name is ``key`` beats one that merely had it once ("Pokrovsk"
+    is a Ukrainian town and a former name of Engels, Russia).
+    """
     wanted = tuple(wanted)
-    return max(candidates, key=lambda p: (score(p, context, wanted), p.population, p.name))
+
+    def value(p: Place) -> tuple[float, int, str]:
+        current = _CURRENT_NAME if key and normalise(p.name) == key else 0.0
+        return score(p, context, wanted) + current, p.population, p.name
+
+    return max(candidates, key=value)
