@@ -40,6 +40,8 @@ class QuantityExtractor:
         view = TokenView(doc)
         text = doc.text
         for hit in scan(view):
+            if not 0 <= hit.start < hit.end <= view.n:
+                continue  # a grammar bug must never become an exception for the caller
             start, end = view.start[hit.start], view.end[hit.end - 1]
             yield Quantity(start=start, end=end, text=text[start:end], low=hit.low,
                            high=hit.high, qualifier=cast(Qualifier, hit.qualifier),

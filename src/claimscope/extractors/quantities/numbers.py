@@ -318,7 +318,7 @@ def read_number(lower: list[str], text: list[str], i: int,
     word = lower[i]
     if any(c in _DIGITS for c in word[:4]):
         return _and_a_half(lower, _read_digits(lower, text, i, money))
-    for size in (4, 3, 2):
+    for size in range(min(4, len(lower) - i), 1, -1):
         couple = lexicon().couples.get(tuple(lower[i:i + size]))
         if couple is not None:
             return NumberRead(float(couple[1]), i, i + size, qualifier=couple[0])

@@ -70,7 +70,7 @@ def unit_at(lower: list[str], j: int) -> tuple[str, str, int] | None:
 def currency_word_at(lower: list[str], j: int) -> tuple[str, int] | None:
     """A currency named after the number ("dollars", "US dollars", "hryvnias")."""
     table = lexicon().currency_words
-    for size in (3, 2, 1):
+    for size in range(min(3, len(lower) - j), 0, -1):
         hit = table.get(tuple(lower[j:j + size]))
         if hit is not None:
             return hit, j + size
