@@ -275,7 +275,7 @@ def variants(alias: str, spaced: bool = True) -> set[str]:
     out = {alias}
     if re.search(r"[A-Za-z]-\d", alias) and " " not in alias:
         out.add(re.sub(r"([A-Za-z])-(\d)", r"\1\2", alias))
-        if spaced:
+        if spaced and re.match(r"[A-Za-z]{2,}-\d", alias):  # "Kh 101", never "A 50"
             out.add(re.sub(r"([A-Za-z])-(\d)", r"\1 \2", alias))
     if alias.startswith("Kh-"):
         out.add("X-" + alias[3:])

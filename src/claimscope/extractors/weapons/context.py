@@ -215,8 +215,12 @@ class Context:
         sentence = self._sent[piece.start]
         if sentence in armed:  # another weapon in the same sentence
             return True
-        start, end = self._bounds[sentence]
-        window = doc[max(start, piece.start - _WINDOW):min(end, piece.end + _WINDOW)]
+        return self.context_near(piece)
+
+    def context_near(self, piece: Piece) -> bool:
+        """A context word (fire, launch, missile, army ...) near ``piece`` in its sentence."""
+        start, end = self._bounds[self._sent[piece.start]]
+        window = self.doc[max(start, piece.start - _WINDOW):min(end, piece.end + _WINDOW)]
         return any(t.lower_ in self.gaz.context_words for t in window)
 
     def _continues_a_name(self, token: Token) -> bool:
@@ -274,6 +278,8 @@ class Context:
 
     def _guard_shell(self, piece: Piece, before: str) -> bool:
         token = self.doc[piece.start]
+        if piece.key == "shell" and not self.context_near(piece):
+            return False  # a lone "shell" is a shell script or a sea shell more often
         if token.text == "Shell" and piece.end < len(self.doc):  # the oil company
             return not (self.doc[piece.end].lower_ in self.gaz.speech_verbs
                         or not self.starts_sentence(token.i))

@@ -143,6 +143,8 @@ class WeaponExtractor:
             word = ctx.lower(pos)
             if word in ctx.gaz.modifier_words:
                 pos += 1
+            elif word == "-" and ctx.lower(pos + 1) in ctx.gaz.suffix_words:
+                pos += 2
             elif word in ctx.gaz.tail_words:
                 pos = end = pos + 1
                 category = category or ""
@@ -174,8 +176,8 @@ class WeaponExtractor:
         text = ctx.doc[piece.start:piece.end].text
         if piece.key in ctx.gaz.upper_only:
             return text.rstrip("s.").isupper()
-        # "patriot", "tornado", "grad" in lower case are ordinary words, not the systems
-        return not (text.islower() and not any(c.isdigit() for c in text))
+        # "patriot", "tornado", "grad", "f16" in lower case are words or noise, not names
+        return not text.islower() or ctx.gaz.spelling.get(piece.key, "").islower()
 
     def _system(self, ctx: Context, piece: Piece, start: int, end: int,
                 noun_category: str | None) -> _Found:

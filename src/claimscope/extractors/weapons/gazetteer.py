@@ -122,6 +122,8 @@ class Gazetteer:
     #: table: they are common words, and matching them everywhere would only cost time).
     modifier_words: frozenset[str]
     tail_words: frozenset[str]
+    #: words glued to a name by a hyphen that keep it a modifier ("Katyusha-style").
+    suffix_words: frozenset[str]
     #: glued inflections of single-token aliases ("su-25s", "t-90m.") -> alias.
     inflected: dict[str, str]
     #: normalised alias -> its spelling in the data ("t-72b3" -> "T-72B3").
@@ -233,7 +235,8 @@ def load() -> Gazetteer:
     generic_forms = {normalise(p) for p, _ in noun_pairs}
     pairs = _alias_phrases(spelled, frozenset(raw_weapons["multi_token"])) + noun_pairs
     modifiers = [normalise(m) for m in raw_generic["modifiers"]]
-    pairs += [(m, "M:") for m in modifiers if m not in generic_forms and not m.isalpha()]
+    pairs += [(m, "M:") for m in modifiers
+              if m not in generic_forms and not m.isalpha() and not m.startswith("-")]
     naval = {normalise(n) for noun in raw_generic["naval_class_nouns"]
              for n in (noun, pluralise(noun))}
 
@@ -261,6 +264,7 @@ def load() -> Gazetteer:
         table=PhraseTable(pairs),
         modifier_words=frozenset(m for m in modifiers if m.isalpha()) - generic_forms,
         tail_words=frozenset(normalise(t) for t in raw_generic["tail_only"]) - generic_forms,
+        suffix_words=frozenset(m[1:] for m in modifiers if m.startswith("-")),
         inflected={key + end: key for key in aliases if " " not in key
                    for end in ("s", ".", "s.")},
         spelling={key: alias for alias, key in reversed(spelled.items())},
