@@ -103,6 +103,8 @@ def _suffix(suffix: str, body: str) -> tuple[float, tuple[str, str] | None] | No
         return 1.0, None
     if suffix.lower() in lex.scale_abbreviations:
         return float(lex.scale_abbreviations[suffix.lower()]), None
+    if suffix.isupper() and suffix.lower() in lex.currency_symbols:
+        return 1.0, (lex.currency_symbols[suffix.lower()], "money")  # "115USD"
     unit = lex.units.get((suffix.lower(),))
     # "5G" and "4G" are network generations, not grams.
     if unit is None or (suffix in ("G", "g") and len(body) == 1):
@@ -295,12 +297,15 @@ def _read_fraction(lower: list[str], i: int) -> NumberRead | None:
         count, j = lex.fraction_counters[lower[i]], i + 1
         if j < n and lower[j] == "-":
             j += 1
-    if j >= n or lower[j] not in lex.fractions or (j == i and lower[j] != "half"):
+    if j >= n or lower[j] not in lex.fractions or (
+            j == i and lower[j] not in ("half", "quarter")):
         return None
     share = count * lex.fractions[lower[j]]
-    if lower[j] == "half" and j + 2 < n and lower[j + 1] in ("a", "an") \
-            and lower[j + 2] in lex.scales:
-        return NumberRead(share * lex.scales[lower[j + 2]], i, j + 3)
+    k = j + 2 if j + 1 < n and lower[j + 1] in ("a", "an") else j + 1
+    if k < n and lower[k] in lex.scales and lower[k] != "hundred":
+        # "half a million", "a quarter million", "three quarters billion"
+        return NumberRead(share * lex.scales[lower[k]], i, k + 1, scaled=True,
+                          scale=float(lex.scales[lower[k]]))
     return NumberRead(round(share * 100, 6), i, j + 1, fraction=True)
 
 
