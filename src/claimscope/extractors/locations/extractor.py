@@ -35,6 +35,8 @@ __all__ = ["LocationExtractor"]
 _SMALL = 100_000
 _DEMONYM_WEIGHT = 0.25
 _NEAR_KM = 300.0
+_VILLAGE = 20_000
+_VILLAGE_KM = 150.0
 
 
 def _context(toks: Tokens, names: list[Name]) -> Context:
@@ -80,17 +82,24 @@ def _anchor(doc: Doc, names: list[Name], resolved: dict[int, Place], index: int
     return max(counts, key=lambda p: (counts[p], -first[p]))
 
 
-def _foreign(resolved: dict[int, Place], context: Context) -> list[int]:
-    """Small places in countries the article never mentions (while it mentions others),
-    with no other resolved place within _NEAR_KM: likely namesakes of a word or a name."""
+def _foreign(resolved: dict[int, Place], names: list[Name], context: Context) -> list[int]:
+    """Small places far from everything else the article names: namesakes of a word or a
+    name ("Fano", Italy, in an Ethiopian story), or of the village the article means
+    ("Pishchane": five in the gazetteer, none near the front line it describes)."""
     if not sum(context.countries.values()):
         return []
-    suspects = [i for i, p in resolved.items() if p.kind == "populated_place"
-                and p.population < _SMALL and context.share(p.country) == 0]
-    return [i for i in suspects if not any(
-        j != i and other.name != resolved[i].name
-        and distance_km((other.lat, other.lon), (resolved[i].lat, resolved[i].lon)) < _NEAR_KM
-        for j, other in resolved.items())]
+    foreign = {i for i, p in resolved.items() if p.kind == "populated_place"
+               and p.population < _SMALL and context.share(p.country) == 0}
+    ambiguous = {i for i, p in resolved.items() if p.kind == "populated_place"
+                 and p.population < _VILLAGE and len(names[i].places) > 1}
+    def supported(i: int) -> bool:
+        reach = _VILLAGE_KM if i in ambiguous else _NEAR_KM
+        here = (resolved[i].lat, resolved[i].lon)
+        return any(j != i and j not in ambiguous and other.name != resolved[i].name
+                   and distance_km((other.lat, other.lon), here) < reach
+                   for j, other in resolved.items())
+
+    return sorted(i for i in foreign | ambiguous if not supported(i))
 
 
 def _location(doc: Doc, name: Name, place: Place, known: bool) -> Location:
@@ -130,7 +139,7 @@ class LocationExtractor:
                 resolved[index] = place
                 if place.kind in {"populated_place", "admin_region"}:
                     context.anchors.append(place)
-        for index in _foreign(resolved, context):
+        for index in _foreign(resolved, names, context):
             # A small namesake abroad ("Fano", Italy, in an Ethiopian story): keep the
             # name only when the words around it say it is a place, placed by its context.
             del resolved[index]

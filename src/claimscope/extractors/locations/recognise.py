@@ -15,6 +15,7 @@ places ("the village of X", "near X", "the X direction").
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -285,4 +286,9 @@ def find_names(doc: Doc, toks: Tokens | None = None) -> list[Name]:
     blocked: set[int] = set()
     names = gazetteer_names(toks, blocked)
     names.extend(context_names(toks, names, lexicon(), blocked))
-    return sorted(names, key=lambda n: n.start)
+    names.sort(key=lambda n: n.start)
+    for before, name in itertools.pairwise(names):  # "near A, B and C": one cue for all
+        gap = toks.lowers[before.end:name.start]
+        if before.cued and 0 < len(gap) <= 2 and set(gap) <= {",", "and", "or"}:
+            name.cued = True
+    return names

@@ -30,7 +30,7 @@ _ADMIN_PENALTY = 1.5  # a bare name means the town more often than its region
 _CUE_BONUS = 4.0  # the words around the name ask for this kind
 _CONTEXT_COUNTRY = 1.5  # the article is about this country
 _CONTEXT_ADMIN = 1.0  # the article names this region
-_NEARBY = 2.0  # at a place already resolved, fading to 0 at _NEAR_KM
+_NEARBY = 3.0  # at a place already resolved, fading to 0 at _NEAR_KM
 _NEAR_KM = 150.0
 _CURRENT_NAME = 0.7
 

@@ -16,7 +16,7 @@ way, its other capitalised mentions in the article are places too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Set
 
 from claimscope.extractors.locations.lexicon import Lexicon
 from claimscope.extractors.locations.recognise import COMPASS, TIME_WORDS, Name
@@ -74,23 +74,23 @@ def _cued(toks: Tokens, i: int, end: int, cued_ends: set[int], lex: Lexicon) -> 
             or toks.lowers[i - 1] in _BEFORE or after in _AFTER)
 
 
-def _candidates(toks: Tokens, known: list[Name], lex: Lexicon, blocked: Iterable[int]
+def _candidates(toks: Tokens, known: list[Name], lex: Lexicon, blocked: Set[int]
                 ) -> Iterator[tuple[int, int]]:
-    taken: set[int] = set(blocked)
+    accepted: set[int] = set()
     cued_ends: set[int] = set()
     for name in known:
-        taken.update(range(name.start, name.end))
+        accepted.update(range(name.start, name.end))
         if _settlement_before(toks, name.start, lex) or (name.start > 0 and toks.lowers[
                 name.start - 1] in _BEFORE | {"in", "at"}) or any(
                 p.kind == "populated_place" for p in name.places[:1]):
             cued_ends.add(name.end)
     i = 0
     while i < len(toks):
-        if i in taken or not toks.is_cap(i) or not toks.words[i].isalpha() or (
+        if i in accepted or i in blocked or not toks.is_cap(i) or not toks.words[i].isalpha() or (
                 toks.sentence_start(i)):
             i += 1
             continue
-        end = _extent(toks, i, taken)
+        end = _extent(toks, i, accepted)  # may absorb a rejected match ("Sukhyi Yar")
         if _plausible(toks, i, end, lex) and _cued(toks, i, end, cued_ends, lex):
             yield i, end
             cued_ends.add(end)
@@ -120,7 +120,7 @@ def _roads(toks: Tokens, taken: set[int]) -> Iterator[Name]:
 
 
 def context_names(toks: Tokens, known: list[Name], lex: Lexicon,
-                  blocked: frozenset[int] | set[int] = frozenset()) -> list[Name]:
+                  blocked: Set[int] = frozenset()) -> list[Name]:
     """Names the context marks as places, which ``known`` (gazetteer names) do not cover;
     ``blocked`` tokens (gazetteer matches rejected by the boundary rules) are never used."""
     found = list(_candidates(toks, known, lex, blocked))
