@@ -86,7 +86,7 @@ class AttributionExtractor:
     name = "attribution"
     version = "0.2.0"
     produces = frozenset({"attributions"})
-    uses = frozenset({"sentences"})
+    uses = frozenset({"sentences", "pos", "ner"})
 
     def extract(self, doc: Doc) -> Iterator[Attribution]:
         """Yield one :class:`~claimscope.types.Attribution` per cue and source."""
@@ -336,7 +336,7 @@ class AttributionExtractor:
             start = np_left(tv, p, tv.sentence(found.first)[0], lexicon())
             if start <= p:
                 antecedent = resolver.resolve(tv.words[start : p + 1], None)
-        reading = resolver.resolve(words, role, antecedent)
+        reading = resolver.resolve(words, role, antecedent, tv.ent[found.last - 1])
         s, e, text = tv.span_text(found.first, found.last)
         return Source(
             start=s,

@@ -151,9 +151,17 @@ class Resolver:
         )
 
     def resolve(
-        self, words: list[str], role_words: list[str] | None, antecedent: Resolved | None = None
+        self,
+        words: list[str],
+        role_words: list[str] | None,
+        antecedent: Resolved | None = None,
+        entity: str = "",
     ) -> Resolved:
-        """Read a source phrase (its words) with an optional apposition (role words)."""
+        """Read a source phrase (its words) with an optional apposition (role words).
+
+        ``entity`` is the named-entity label of the phrase's last word in trained mode
+        ("PERSON", "GPE", …): it decides whether a lone capitalised word is a person.
+        """
         lex = self.lex
         lows = [w.lower() for w in words]
         role_text = _join(role_words) if role_words else None
@@ -185,7 +193,10 @@ class Resolver:
         if len(name) == 1 and name[0].lower() in self.people:
             known = self.people[name[0].lower()]
             return self._remember(attrs.evolve(known, role=known.role))
-        if len(lows) == 1 and len(name) == 1 and self._surname(name[0]):
+        lone_person = self._surname(name[0]) if len(name) == 1 else False
+        if entity:
+            lone_person = entity == "PERSON"
+        if len(lows) == 1 and len(name) == 1 and lone_person:
             return self._remember(Resolved(kind="person", resolved=name[0], side=side))
         if (
             lows

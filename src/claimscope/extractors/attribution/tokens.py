@@ -38,9 +38,11 @@ class TokenView:
         "brk",
         "cap",
         "end",
+        "ent",
         "lower",
         "n",
         "para_of",
+        "pos",
         "sent_of",
         "sentences",
         "space",
@@ -62,6 +64,14 @@ class TokenView:
         )
         self.lower: list[str] = [w.lower() for w in self.words]
         self.space: list[bool] = [bool(row[2]) for row in table]
+        # Coarse part-of-speech tags in trained mode (empty strings in fast mode).
+        self.pos: list[str] = (
+            [t.pos_ for t in doc] if doc.has_annotation("POS") else [""] * len(table)
+        )
+        # Named-entity labels in trained mode ("PERSON", "GPE" …; empty otherwise).
+        self.ent: list[str] = (
+            [t.ent_type_ for t in doc] if doc.has_annotation("ENT_IOB") else [""] * len(table)
+        )
         self.n: int = len(self.words)
         # A whitespace token holding a newline separates paragraphs (or a headline).
         self.brk: list[bool] = [w.isspace() and "\n" in w for w in self.words]
