@@ -33,8 +33,8 @@ class TestAttributionContract(ExtractorContract):
     extractor = AttributionExtractor()
 
     def test_linear_time(self) -> None:
-        # Timing is noisy on a loaded machine: the best of three growth ratios counts.
-        growth = min(_growth(self.extractor, self._nlp(), _SAMPLE) for _ in range(3))
+        # Timing is noisy on a loaded machine: the best of five growth ratios counts.
+        growth = min(_growth(self.extractor, self._nlp(), _SAMPLE) for _ in range(5))
         assert growth <= MAX_GROWTH
 
 
