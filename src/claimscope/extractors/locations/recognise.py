@@ -55,6 +55,9 @@ _NEXT_OK = frozenset({"Ministry", "Health", "Defense", "Defence", "Foreign", "In
                       "Red", "Civil", "Border", "President", "Prime", "General"})
 _ABBREVIATIONS = frozenset({"U.S.", "US", "U.K.", "UK", "USA", "U.S.A.", "UAE", "U.A.E."})
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "dos", "bin", "ibn"})
+_ORG_TAILS = frozenset({"Forces", "Force", "Service", "Agency", "Committee", "Society",
+                        "Network", "Observatory", "Centre", "Center", "Foundation", "Fund",
+                        "Command", "Brigades", "Guards", "Unit"})
 _CONTINUE_LOWER = frozenset({"air", "nuclear", "power", "refugee", "border", "oil"})
 _NOT_LAST = frozenset({"'", "’", "."}) | HYPHENS
 
@@ -151,14 +154,22 @@ def rejected(toks: Tokens, start: int, end: int, key: str, places: list[Place],
     if toks.words[start] in _ABBREVIATIONS and not _noun_use(toks, end, lex) and not (
             locative(toks, start, lex) and end < len(toks) and toks.lowers[end] in {"and", "or"}):
         return True  # "U.S. officials": an adjective, like "American"
-    if after is not None and after in lex.org_heads:
-        return True  # "Donetsk People's Republic", "Kyiv Independent"
+    if after is not None and (after in lex.org_heads or _org_run(toks, end, lex)):
+        return True  # "Donetsk People's Republic", "Israel Defense Forces"
     if start >= 2 and toks.lowers[start - 1] == "of" and toks.words[start - 2] in (
             lex.event_before):
         return True  # "Battle of Bakhmut"
     if gaz.is_weak(key) and (toks.sentence_start(start) or not locative(toks, start, lex)):
         return True  # "Mobile", "Split": common words need a locative cue
     return _in_other_name(toks, start, end, is_country, lex)
+
+
+def _org_run(toks: Tokens, end: int, lex: Lexicon) -> bool:
+    """The capitalised words after the place end in an organisation's head noun."""
+    k = end
+    while k < len(toks) and k - end < 3 and toks.is_cap(k) and toks.words[k].isalpha():
+        k += 1
+    return k > end and (toks.words[k - 1] in lex.org_heads or toks.words[k - 1] in _ORG_TAILS)
 
 
 def _noun_use(toks: Tokens, end: int, lex: Lexicon) -> bool:
