@@ -36,14 +36,24 @@ def corpus(size: int) -> list[dict[str, Any]]:
             for i in range(size)]
 
 
-def single_process(spec: PipelineSpec, docs: list[dict[str, Any]], repeats: int) -> float:
+def _cpu_seconds() -> float:
+    """CPU time (user + system) of this process so far."""
+    return time.process_time()
+
+
+def single_process(spec: PipelineSpec, docs: list[dict[str, Any]], repeats: int
+                   ) -> tuple[float, float]:
+    """(median seconds, CPU seconds per run) for the corpus in this process."""
     pipeline = Pipeline(model=spec.model, extractors=spec.extractors)
-    return median_seconds(lambda: list(pipeline.pipe(docs, batch_size=32)), repeats)
+    before = _cpu_seconds()
+    seconds = median_seconds(lambda: list(pipeline.pipe(docs, batch_size=32)), repeats)
+    return seconds, (_cpu_seconds() - before) / (repeats + 1)
 
 
 def on_dask(spec: PipelineSpec, docs: list[dict[str, Any]], workers: int,
-            repeats: int) -> tuple[float, float]:
-    """(median seconds for the corpus, seconds to start the cluster and load the model)."""
+            repeats: int) -> tuple[float, float, float]:
+    """(median seconds for the corpus, seconds to start the cluster and load the model,
+    CPU seconds per run summed over the workers)."""
     import dask.bag
     from distributed import Client, LocalCluster
 
@@ -56,9 +66,11 @@ def on_dask(spec: PipelineSpec, docs: list[dict[str, Any]], workers: int,
         startup = time.perf_counter() - started
         # Several partitions per worker, so that neither worker idles at the end.
         bag = dask.bag.from_sequence(docs, npartitions=4 * workers)
+        before = sum(client.run(_cpu_seconds).values())
         seconds = median_seconds(lambda: extract_bag(bag, spec, batch_size=32).compute(),
                                  repeats)
-    return seconds, startup
+        cpu = (sum(client.run(_cpu_seconds).values()) - before) / (repeats + 1)
+    return seconds, startup, cpu
 
 
 def main() -> None:
@@ -73,28 +85,35 @@ def main() -> None:
     docs = corpus(args.docs)
     words = word_count(doc["text"] for doc in docs)
     rows: dict[str, dict[str, float]] = {}
-    seconds = single_process(spec, docs, args.repeats)
-    rows["1 process"] = {"seconds": seconds}
+    seconds, cpu = single_process(spec, docs, args.repeats)
+    rows["1 process"] = {"seconds": seconds, "cpu_seconds": cpu}
     for workers in (1, 2):
-        seconds, startup = on_dask(spec, docs, workers, args.repeats)
+        seconds, startup, cpu = on_dask(spec, docs, workers, args.repeats)
         rows[f"dask {workers} worker{'s' * (workers > 1)}"] = {
-            "seconds": seconds, "startup_seconds": startup}
+            "seconds": seconds, "startup_seconds": startup, "cpu_seconds": cpu}
     for row in rows.values():
         row["docs_per_s"] = args.docs / row["seconds"]
         row["words_per_s"] = words / row["seconds"]
+        # CPU per document does not depend on what else the machine runs: it shows the
+        # cost of distribution even when wall-clock figures are skewed by other load.
+        row["cpu_ms_per_doc"] = 1000 * row["cpu_seconds"] / args.docs
     one, two = rows["dask 1 worker"]["docs_per_s"], rows["dask 2 workers"]["docs_per_s"]
+    cpu_one = rows["dask 1 worker"]["cpu_ms_per_doc"]
+    cpu_two = rows["dask 2 workers"]["cpu_ms_per_doc"]
     report = {"model": args.model, "docs": args.docs, "words": words,
               "cpus": os.cpu_count(), "load_average": os.getloadavg()[0], "runs": rows,
-              "speedup_2_workers": two / one, "scaling_efficiency": two / (2 * one)}
+              "speedup_2_workers": two / one, "scaling_efficiency": two / (2 * one),
+              "cpu_efficiency": cpu_one / cpu_two}
     print(f"{args.docs} documents, {words} words, model {args.model}, "
           f"{os.cpu_count()} CPUs, load average {report['load_average']:.1f}")
     for name, row in rows.items():
         startup = f"  (start + model load {row['startup_seconds']:.1f} s)" \
             if "startup_seconds" in row else ""
         print(f"  {name:<15} {row['docs_per_s']:7.1f} docs/s {row['words_per_s']:9.0f} "
-              f"words/s{startup}")
+              f"words/s {row['cpu_ms_per_doc']:6.1f} CPU ms/doc{startup}")
     print(f"  speed-up with 2 workers {report['speedup_2_workers']:.2f}x, "
-          f"scaling efficiency {report['scaling_efficiency']:.0%}")
+          f"scaling efficiency {report['scaling_efficiency']:.0%} (wall clock), "
+          f"{report['cpu_efficiency']:.0%} (CPU per document)")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
