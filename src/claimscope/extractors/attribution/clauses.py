@@ -171,8 +171,24 @@ def inverted_source(tv: TokenView, after: int, adj: AdjunctIndex) -> Found | Non
     if end <= after:
         return None
     if end >= sent_end or tv.lower[end] in END or end in adj.by_first:
-        return Found(first=after, last=end)
+        return Found(first=after, last=end, role=_apposition(tv, end, sent_end))
     return None
+
+
+def _apposition(tv: TokenView, i: int, sent_end: int) -> tuple[int, int] | None:
+    """ "said Ivan Kim, a senior official with the agency,": the role after a comma."""
+    lex = lexicon()
+    if (
+        i + 1 >= sent_end
+        or tv.lower[i] != ","
+        or tv.lower[i + 1] not in (lex.parenthetical_starters)
+        or tv.lower[i + 1] in {"who", "which", "whose", "also", "asked", "speaking"}
+    ):
+        return None
+    k = i + 1
+    while k < sent_end and tv.lower[k] not in END:
+        k += 1
+    return i + 1, k
 
 
 def quote_starts(quotes: list[Quote], content: tuple[int, int]) -> list[int]:

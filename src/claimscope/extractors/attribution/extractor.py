@@ -41,6 +41,7 @@ from claimscope.extractors.attribution.quotes import Quote, find_quotes, quote_i
 from claimscope.extractors.attribution.resolve import Resolved, Resolver
 from claimscope.extractors.attribution.sources import (
     Found,
+    clean_np,
     left_source,
     np_left,
     np_right,
@@ -150,6 +151,17 @@ class AttributionExtractor:
                 return None
         if cue.kind == "quoted_as":
             return self._quoted_as(tv, cue, adj, inside)
+        found = None
+        if cue.first > sent_start and (
+            tv.lower[cue.first - 1] == "," or tv.words[cue.first - 1] in QUOTE_MARKS
+        ):
+            # "…, said Jeffrey Trimble, a senior official": the speaker follows the cue.
+            found = inverted_source(tv, after, adj)
+            if found is not None and (
+                tv.words[cue.first - 1] in QUOTE_MARKS or clean_np(tv, found.first, found.last)
+            ):
+                after = skip_right(tv, found.last, adj, "")
+                return self._item(tv, cue, found, after)
         found = left_source(tv, cue.first, adj, inside)
         if found is None:
             p = skip_left(tv, cue.first, sent_start, adj)
@@ -159,6 +171,10 @@ class AttributionExtractor:
                 after = skip_right(tv, found.last, adj, "")
         if found is None:
             return None
+        return self._item(tv, cue, found, after)
+
+    def _item(self, tv: TokenView, cue: Cue, found: Found, after: int) -> _Item:
+        """One item per coordinated source ("Kyiv and Moscow blamed each other")."""
         sources = [
             Found(first=a, last=b, role=found.role)
             for a, b in split_conjuncts(tv, found.first, found.last)

@@ -25,7 +25,7 @@ from claimscope.extractors.attribution.context import AdjunctIndex
 from claimscope.extractors.attribution.lexicon import Lexicon, lexicon
 from claimscope.extractors.attribution.tokens import QUOTE_MARKS, TokenView
 
-__all__ = ["Found", "left_source", "np_right", "skip_left", "split_conjuncts"]
+__all__ = ["Found", "clean_np", "left_source", "np_right", "skip_left", "split_conjuncts"]
 
 _HARD = frozenset({";", ":", "—", "–", "(", ")", "[", "]", "!", "?", "--"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -81,6 +81,18 @@ def _serial_list(tv: TokenView, comma: int, lo: int, lex: Lexicon) -> bool:
     while k >= lo and _np_word(tv, k, lex) == "ok":
         k -= 1
     return k >= lo and tv.lower[k] == "," and k < comma - 1
+
+
+def clean_np(tv: TokenView, s: int, e: int) -> bool:
+    """True when tokens ``s..e-1`` are all source-phrase words, none unknown.
+
+    >>> import spacy
+    >>> tv = TokenView(spacy.blank("en")("the regional governor said the strikes hit"))
+    >>> clean_np(tv, 0, 3), clean_np(tv, 4, 7)
+    (True, False)
+    """
+    lex = lexicon()
+    return all(_np_word(tv, k, lex) == "ok" for k in range(s, e))
 
 
 def np_left(tv: TokenView, p: int, lo: int, lex: Lexicon) -> int:
