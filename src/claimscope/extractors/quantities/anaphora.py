@@ -88,6 +88,8 @@ def bare_count(view: TokenView, num: NumberRead, first: int, j: int, state: Stat
         unit = clause_unit(view, j, sentence, state)
         if unit is not None:
             return unit, j
+    if prev == "of" and first > 1 and lower[first - 2] in lex.collectives and closing:
+        return lex.collectives[lower[first - 2]], j  # "a crew of about 40"
     if prev in ("including", "among") and closing:
         return state.antecedent(sentence, 0) or "person", j
     if prev in lex.casualty_verbs and closing:

@@ -62,6 +62,8 @@ class Lexicon:
     casualty_verbs: frozenset[str]
     toll_words: frozenset[str]
     captivity_words: frozenset[str]
+    #: Nouns whose "of N" counts their members: "a crew of 40", "a city of 2 million".
+    collectives: dict[str, str]
     demonym_suffixes: tuple[str, ...]
     compounds: frozenset[str]
     containers: frozenset[str]
@@ -118,6 +120,7 @@ def lexicon() -> Lexicon:
         casualty_verbs=frozenset(nouns["casualty_verbs"]),
         toll_words=frozenset(nouns["toll_words"]),
         captivity_words=frozenset(nouns["captivity_words"]),
+        collectives=nouns["collectives"],
         demonym_suffixes=tuple(nouns["demonym_suffixes"]),
         compounds=frozenset(nouns["compounds"]), containers=frozenset(nouns["containers"]),
     )
