@@ -125,6 +125,8 @@ def recipient_end(tv: TokenView, i: int) -> int:
     n = tv.n
     if i >= n:
         return i
+    if tv.lower[i] in {"him", "her", "them", "us", "me"}:
+        return i + 1
     if tv.cap[i] or tv.lower[i] in lex.recipients:
         j = i + 1
         while j < n and (tv.cap[j] or tv.lower[j] in {"-", "/", "&"}) and tv.cap[i]:

@@ -115,10 +115,14 @@ class Resolver:
         self.lex = lexicon()
         self.people: dict[str, Resolved] = {}  # last name (lower) → person
         self.history: list[Resolved] = []
+        # "he"/"she" learnt per resolved name, from pronouns and gendered roles.
+        self.gender: dict[str, str] = {}
 
-    def _last(self, kinds: set[str], head: str | None = None) -> Resolved | None:
+    def _last(
+        self, kinds: set[str], head: str | None = None, avoid: str | None = None
+    ) -> Resolved | None:
         for item in reversed(self.history):
-            if item.kind not in kinds:
+            if item.kind not in kinds or (avoid and self.gender.get(item.resolved) == avoid):
                 continue
             if head is None or head in item.resolved.lower() or head in (item.role or "").lower():
                 return item
@@ -126,6 +130,10 @@ class Resolver:
 
     def _remember(self, item: Resolved) -> Resolved:
         self.history.append(item)
+        role = f" {(item.role or '').lower()} "
+        for word, pronoun in (("woman", "she"), ("man ", "he"), ("mother", "she")):
+            if word in role:
+                self.gender.setdefault(item.resolved, pronoun)
         if item.kind == "person" and " " in item.resolved:
             self.people[item.resolved.split()[-1].lower()] = item
         return item
@@ -135,7 +143,10 @@ class Resolver:
         if kind in {"relative", "relative_person"} and antecedent is not None:
             found: Resolved | None = antecedent
         elif kind == "person" or kind == "relative_person":
-            found = self._last({"person"})
+            other = {"he": "she", "she": "he"}.get(word)
+            found = self._last({"person"}, avoid=other)
+            if found is not None and word in {"he", "she"}:
+                self.gender.setdefault(found.resolved, word)
         elif kind == "organisation" or kind == "relative":
             found = self._last({"organisation", "media"})
         else:
@@ -206,7 +217,7 @@ class Resolver:
         ):
             heads = lex.source_heads.get(head)
             if heads == "person":
-                found = self._last({"person"}, head) or self._last({"person"})
+                found = self._last({"person"}, head)
             else:
                 found = self._last({"organisation", "media"}, head)
             if found is not None:
