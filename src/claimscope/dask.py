@@ -150,7 +150,12 @@ def _warm(spec: PipelineSpec) -> None:
 
 
 def warm_up(client: Client, spec: PipelineSpec) -> None:
-    """Build the pipeline on every worker now, so the model load is not timed as work."""
+    """Build the pipeline on every worker now, so the model load is not timed as work.
+
+    >>> import distributed
+    >>> with distributed.Client(processes=False, n_workers=1, dashboard_address=":0") as c:
+    ...     warm_up(c, PipelineSpec(extractors=("hedges",)))
+    """
     client.run(_warm, spec)
 
 
@@ -160,6 +165,11 @@ def connect(address: str) -> Iterator[Client]:
     each, closed on exit) or for a running scheduler at ``tcp://host:port``.
 
     :raises ValueError: for an address of neither form.
+
+    >>> with connect("localhost"):
+    ...     pass
+    Traceback (most recent call last):
+    ValueError: --dask wants local:N or tcp://host:port, not 'localhost'
     """
     distributed = _module("distributed")
     if address.startswith("local:"):
@@ -185,6 +195,13 @@ def pipe(client: Client, spec: PipelineSpec, items: Iterable[Any], *,
 
     At most ``window`` batches (default: two per worker) are in flight, so memory stays
     bounded however long ``items`` is: what the CLI's ``--dask`` runs.
+
+    >>> import distributed
+    >>> with distributed.Client(processes=False, n_workers=1, dashboard_address=":0") as c:
+    ...     results = pipe(c, PipelineSpec(extractors=("hedges",)), ["One.", "Maybe two."],
+    ...                    batch_size=1)
+    ...     [r.document.text for r in results]
+    ['One.', 'Maybe two.']
     """
     width = window or 2 * max(1, len(client.scheduler_info().get("workers", {})))
     warm_up(client, spec)

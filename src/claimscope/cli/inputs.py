@@ -57,7 +57,11 @@ class InputProblem:
 
 @attrs.frozen
 class Located:
-    """A document or problem together with where it came from (file and line)."""
+    """A document or problem together with where it came from (file and line).
+
+    >>> Located(InputProblem("a.jsonl", "bad JSON", 2), "a.jsonl", 2).line
+    2
+    """
 
     item: Document | InputProblem
     source: str
