@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from claimscope.extractors.weapons import WeaponExtractor
 from claimscope.extractors.weapons.gazetteer import load
-from claimscope.testing.contract import ExtractorContract
+from claimscope.testing.contract import MAX_GROWTH, ExtractorContract
 from claimscope.testing.strategies import news_like_texts
 from claimscope.types import WEAPON_CATEGORIES
 
@@ -143,3 +143,24 @@ def test_offsets_valid_and_deterministic(text: str) -> None:
 
 class TestContract(ExtractorContract):
     extractor = WeaponExtractor()
+
+    def test_linear_time(self) -> None:
+        """Four times the input costs about four times the CPU time.
+
+        Measured in CPU time over repeated runs: the contract's single wall-clock run of
+        about a millisecond is at the mercy of a busy machine.
+        """
+        text = "Russia fired 12 Kalibr cruise missiles and drones at Odesa, officials said. "
+
+        def cost(copies: int, runs: int) -> float:
+            doc = NLP(text * copies)
+            list(EXTRACTOR.extract(doc))
+            best = float("inf")
+            for _ in range(5):
+                started = time.process_time()
+                for _ in range(runs):
+                    list(EXTRACTOR.extract(doc))
+                best = min(best, (time.process_time() - started) / runs)
+            return best
+
+        assert cost(256, 3) / cost(64, 12) <= MAX_GROWTH

@@ -20,10 +20,12 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, NamedTuple
 
+from spacy.attrs import LIKE_NUM, ORTH, SENT_START
+
 from claimscope.extractors.weapons.gazetteer import Gazetteer, normalise
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 __all__ = ["MatchKind", "Piece", "Context"]
 
@@ -67,19 +69,15 @@ class Piece(NamedTuple):
 _KINDS = {kind.value: kind for kind in MatchKind}
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+def _sentence_bounds(doc: Doc, texts: list[str]) -> list[tuple[int, int]]:
     """Sentences from the pipeline, else split after ".", "!", "?" and line breaks."""
     if doc.has_annotation("SENT_START"):
-        return [(s.start, s.end) for s in doc.sents]
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    for token in doc:
-        if token.text in {".", "!", "?"} or "\n" in token.text:
-            bounds.append((start, token.i + 1))
-            start = token.i + 1
-    if start < len(doc) or not bounds:
-        bounds.append((start, len(doc)))
-    return bounds
+        flags = doc.to_array(SENT_START).tolist()
+        starts = [0] + [i for i in range(1, len(flags)) if flags[i] == 1]
+    else:
+        starts = [0] + [i + 1 for i, text in enumerate(texts[:-1])
+                        if text in {".", "!", "?"} or "\n" in text]
+    return list(zip(starts, [*starts[1:], len(texts)], strict=True))
 
 
 class Context:
@@ -88,8 +86,14 @@ class Context:
     def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
         self.doc = doc
         self.gaz = gaz
+        # Token attributes read once, column-wise: making spaCy Token objects over and
+        # over costs more than all the matching.
+        strings = doc.vocab.strings
+        self.texts: list[str] = [strings[h] for h in doc.to_array(ORTH).tolist()]
+        self.lowers: list[str] = [text.lower() for text in self.texts]
+        self.nums: list[bool] = [bool(v) for v in doc.to_array(LIKE_NUM).tolist()]
         self._sent = [0] * len(doc)
-        self._bounds = _sentence_bounds(doc)
+        self._bounds = _sentence_bounds(doc, self.texts) if len(doc) else [(0, 0)]
         for number, (start, end) in enumerate(self._bounds):
             self._sent[start:end] = [number] * (end - start)
         self._words: dict[int, frozenset[str]] = {}
@@ -108,7 +112,7 @@ class Context:
             out.append(piece)
             covered[match.start_token:match.end_token] = [True] * (match.end_token
                                                                    - match.start_token)
-        texts = [t.text for t in self.doc]  # one pass: Token objects are costly to make
+        texts = self.texts
         i = 0
         while i < len(texts):
             if not covered[i]:
@@ -179,7 +183,7 @@ class Context:
 
     def lower(self, token: int) -> str:
         """Lower-cased text of token ``token``, or "" past the end."""
-        return self.doc[token].lower_ if token < len(self.doc) else ""
+        return self.lowers[token] if token < len(self.lowers) else ""
 
     def starts_sentence(self, token: int) -> bool:
         """Whether token ``token`` opens its sentence (cheap, unlike ``is_sent_start``)."""
@@ -189,28 +193,27 @@ class Context:
         """Lower-cased words of a sentence, computed once per sentence."""
         if sentence not in self._words:
             start, end = self._bounds[sentence]
-            self._words[sentence] = frozenset(t.lower_ for t in self.doc[start:end])
+            self._words[sentence] = frozenset(self.lowers[start:end])
         return self._words[sentence]
 
     def ambiguous_ok(self, piece: Piece, has_noun: bool, armed: set[int]) -> bool:
         """The ambiguity rule of the module docstring of :mod:`.extractor`."""
-        doc = self.doc
-        before = doc[piece.start - 1] if piece.start else None
-        after = doc[piece.end] if piece.end < len(doc) else None
-        if after is not None and (after.lower_ in self.gaz.unit_nouns
-                                  or after.lower_ in self.gaz.speech_verbs):
+        before, after = piece.start - 1, piece.end
+        after_word = self.lower(after)
+        if after_word in self.gaz.unit_nouns or after_word in self.gaz.speech_verbs:
             return False
-        if before is not None and before.lower_ in self.gaz.person_cues:
+        if before >= 0 and self.lowers[before] in self.gaz.person_cues:
             return False
-        if self._ner and not has_noun and doc[piece.start].ent_type_ in _PLACE_OR_PERSON:
+        if self._ner and not has_noun and \
+                self.doc[piece.start].ent_type_ in _PLACE_OR_PERSON:
             return False
         if has_noun:
             return True
-        if before is not None and self._looks_like_first_name(before):
+        if before >= 0 and self._looks_like_first_name(before):
             return False
-        if after is not None and self._continues_a_name(after):
+        if after < len(self.texts) and self._continues_a_name(after):
             return False  # "Tor Browser", "Grad School", "Hermes Paris"
-        if before is not None and (before.like_num or before.lower_ in _VAGUE_COUNTS):
+        if before >= 0 and (self.nums[before] or self.lowers[before] in _VAGUE_COUNTS):
             return True
         sentence = self._sent[piece.start]
         if sentence in armed:  # another weapon in the same sentence
@@ -220,34 +223,32 @@ class Context:
     def context_near(self, piece: Piece) -> bool:
         """A context word (fire, launch, missile, army ...) near ``piece`` in its sentence."""
         start, end = self._bounds[self._sent[piece.start]]
-        window = self.doc[max(start, piece.start - _WINDOW):min(end, piece.end + _WINDOW)]
-        return any(t.lower_ in self.gaz.context_words for t in window)
+        window = self.lowers[max(start, piece.start - _WINDOW):min(end, piece.end + _WINDOW)]
+        return any(word in self.gaz.context_words for word in window)
 
-    def _continues_a_name(self, token: Token) -> bool:
-        return (token.is_title and token.is_alpha
-                and token.lower_ not in self.gaz.aliases
-                and normalise(token.text) not in self.gaz.demonyms)
+    def _continues_a_name(self, i: int) -> bool:
+        text = self.texts[i]
+        return (text.istitle() and text.isalpha() and self.lowers[i] not in self.gaz.aliases
+                and normalise(text) not in self.gaz.demonyms)
 
-    def _looks_like_first_name(self, token: Token) -> bool:
-        return (token.is_title and token.is_alpha and not self.starts_sentence(token.i)
-                and token.lower_ not in _NOT_NAME_BEFORE
-                and normalise(token.text) not in self.gaz.demonyms
-                and token.lower_ not in self.gaz.aliases)
+    def _looks_like_first_name(self, i: int) -> bool:
+        text, lower = self.texts[i], self.lowers[i]
+        return (text.istitle() and text.isalpha() and not self.starts_sentence(i)
+                and lower not in _NOT_NAME_BEFORE and lower not in self.gaz.aliases
+                and normalise(text) not in self.gaz.demonyms)
 
     # -- class nouns --------------------------------------------------------------------
     def noun_ok(self, piece: Piece) -> bool:
         """A class noun is a weapon here: not vetoed by a neighbour or its guard."""
-        doc = self.doc
         group = self.gaz.groups[piece.group]
-        text = doc[piece.start:piece.end].text
+        text = "".join(self.texts[piece.start:piece.end])
         if piece.key in self.gaz.upper_forms and not text.rstrip("s").isupper():
             return False
-        before = doc[piece.start - 1].lower_ if piece.start else ""
-        after = doc[piece.end].lower_ if piece.end < len(doc) else ""
+        before = self.lowers[piece.start - 1] if piece.start else ""
+        after = self.lower(piece.end)
         if before in group.not_before or after in group.not_after:
             return False
-        last = doc[piece.end - 1]
-        if self._pos and last.pos_ == "VERB":
+        if self._pos and self.doc[piece.end - 1].pos_ == "VERB":
             return False
         if before == "to" and piece.end - piece.start == 1 and piece.key in _VERB_LIKE:
             return False
@@ -255,12 +256,12 @@ class Context:
         return guard is None or getattr(self, f"_guard_{guard}")(piece, before)
 
     def _guard_counted(self, piece: Piece, before: str) -> bool:
-        window = self.doc[max(0, piece.start - 3):piece.start]
-        return any(t.like_num or t.lower_ in _VAGUE_COUNTS for t in window)
+        window = range(max(0, piece.start - 3), piece.start)
+        return any(self.nums[i] or self.lowers[i] in _VAGUE_COUNTS for i in window)
 
     def _guard_ship(self, piece: Piece, before: str) -> bool:
         start, end = self._bounds[self._sent[piece.start]]
-        near = {t.lower_ for t in self.doc[max(start, piece.start - 3):min(end, piece.end + 3)]}
+        near = set(self.lowers[max(start, piece.start - 3):min(end, piece.end + 3)])
         if near & self.gaz.civilian_ship_cues:
             return False  # "the cargo ship", "a Greek-owned vessel"
         if near & self.gaz.naval_cues:
@@ -273,41 +274,38 @@ class Context:
     def _civilian_document(self) -> bool:
         if self._civilian is None:
             cues = self.gaz.civilian_ship_doc_cues
-            self._civilian = any(t.lower_ in cues for t in self.doc)
+            self._civilian = any(word in cues for word in self.lowers)
         return self._civilian
 
     def _guard_shell(self, piece: Piece, before: str) -> bool:
-        token = self.doc[piece.start]
         if piece.key == "shell" and not self.context_near(piece):
             return False  # a lone "shell" is a shell script or a sea shell more often
-        if token.text == "Shell" and piece.end < len(self.doc):  # the oil company
-            return not (self.doc[piece.end].lower_ in self.gaz.speech_verbs
-                        or not self.starts_sentence(token.i))
+        if self.texts[piece.start] == "Shell":  # the oil company
+            return not (self.lower(piece.end) in self.gaz.speech_verbs
+                        or not self.starts_sentence(piece.start))
         return True
 
     def _guard_projectile(self, piece: Piece, before: str) -> bool:
         if not piece.key.startswith("round"):
             return True
-        return piece.start > 0 and (self.doc[piece.start - 1].like_num or before == "mm")
+        return piece.start > 0 and (self.nums[piece.start - 1] or before == "mm")
 
     def _guard_mine(self, piece: Piece, before: str) -> bool:
         return piece.key != "mine" or before in _MINE_DETERMINERS
 
     def _guard_arms(self, piece: Piece, before: str) -> bool:
-        if piece.key != "arms" or piece.end + 1 >= len(self.doc):
-            return True
-        return not (self.doc[piece.end].lower_ == "and"
-                    and self.doc[piece.end + 1].lower_ in _BODY)
+        return not (piece.key == "arms" and self.lower(piece.end) == "and"
+                    and self.lower(piece.end + 1) in _BODY)
 
     # -- surroundings -------------------------------------------------------------------
     def origin_before(self, start: int) -> str | None:
         """Country of an origin adjective ending right before ``start`` ("US-supplied")."""
-        doc = self.doc
-        if start < 3 or normalise(doc[start - 1].text) not in self.gaz.origin_suffixes \
-                or doc[start - 2].text not in {"-", "–"}:
+        texts = self.texts
+        if start < 3 or normalise(texts[start - 1]) not in self.gaz.origin_suffixes \
+                or texts[start - 2] not in {"-", "–"}:
             return None
-        one = normalise(doc[start - 3].text)
-        two = normalise(doc[start - 4].text) + " " + one if start >= 4 else ""
+        one = normalise(texts[start - 3])
+        two = normalise(texts[start - 4]) + " " + one if start >= 4 else ""
         for name in (two, one):
             if name in self.gaz.demonyms:
                 return self.gaz.demonyms[name]
@@ -315,10 +313,9 @@ class Context:
 
     def with_calibre(self, start: int) -> int:
         """Move a munition span's start over a calibre before it ("155mm shells")."""
-        doc = self.doc
-        if start >= 2 and doc[start - 1].lower_ == "mm" and doc[start - 2].like_num:
+        if start >= 2 and self.lowers[start - 1] == "mm" and self.nums[start - 2]:
             return start - 2
-        calibre = doc[start - 1].lower_ if start else ""
+        calibre = self.lowers[start - 1] if start else ""
         if calibre.endswith("mm") and calibre[:-2].isdigit():
             return start - 1
         return start

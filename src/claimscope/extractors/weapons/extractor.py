@@ -166,7 +166,7 @@ class WeaponExtractor:
             start = pieces[k].start
             k -= 1
         nouns = {p.start for p in pieces[max(0, k):i] if p.kind is MatchKind.NOUN}
-        while start < pieces[i].start and ctx.doc[start].lower_ not in ctx.gaz.naval_nouns \
+        while start < pieces[i].start and ctx.lowers[start] not in ctx.gaz.naval_nouns \
                 and start not in nouns:
             start += 1
         return start
