@@ -75,7 +75,10 @@ def _anchor(doc: Doc, names: list[Name], resolved: dict[int, Place], index: int
             and sentence.start <= names[j].start < sentence.end]
     if same:
         return resolved[min(same)[1]]
-    counts = Counter(p for p in resolved.values() if usable(p))
+    countries = {p.country for j, p in resolved.items() if p.kind == "country"
+                 and sentence is not None and sentence.start <= names[j].start < sentence.end}
+    counts = Counter(p for p in resolved.values() if usable(p) and p.country in countries)
+    counts = counts or Counter(p for p in resolved.values() if usable(p))
     if not counts:
         return None
     first = {p: j for j, p in sorted(resolved.items(), reverse=True)}
@@ -109,8 +112,9 @@ def _location(doc: Doc, name: Name, place: Place, known: bool) -> Location:
     label = place.name if known else text
     if name.feature and not place.name.lower().endswith(doc[name.end - 1].lower_):
         label = f"{place.name} {doc[name.end - 1].text}"
-    elif not known and "direction" not in text:
-        kind = "populated_place"
+    elif not known:
+        noun = doc[name.end - 1].lower_
+        kind = lexicon().feature_nouns.get(noun, "populated_place")  # "Al-Amal Hospital"
     return Location(start=span.start_char, end=span.end_char, text=text, name=label,
                     kind=cast(LocationKind, kind), country=place.country,
                     lat=round(place.lat, 3), lon=round(place.lon, 3),

@@ -58,6 +58,7 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "dos", "bin", "i
 _ORG_TAILS = frozenset({"Forces", "Force", "Service", "Agency", "Committee", "Society",
                         "Network", "Observatory", "Centre", "Center", "Foundation", "Fund",
                         "Command", "Brigades", "Guards", "Unit"})
+_PLURAL_REGIONS = frozenset({"regions", "oblasts", "provinces", "governorates", "states"})
 _CONTINUE_LOWER = frozenset({"air", "nuclear", "power", "refugee", "border", "oil"})
 _NOT_LAST = frozenset({"'", "’", "."}) | HYPHENS
 
@@ -145,6 +146,9 @@ def rejected(toks: Tokens, start: int, end: int, key: str, places: list[Place],
     is_country = any(p.kind == "country" for p in places)
     if toks.is_upper(start) and not (is_country or toks.dateline(start)):
         return True
+    if end + 2 < len(toks) and toks.lowers[end] in ARTICLES and toks.words[end + 1] in (
+            HYPHENS) and toks.is_cap(end + 2):
+        return True  # only the start of a longer name: "Maroun" of "Maroun al-Ras"
     if after in HYPHENS and toks.attached(end) and not toks.spaces[end] and (
             end + 1 < len(toks) and toks.words[end + 1][:1].islower()):
         return True  # "Moscow-backed"
@@ -221,7 +225,7 @@ def _wanted(toks: Tokens, start: int, end: int, places: list[Place], lex: Lexico
     after = toks.lowers[end] if end < len(toks) else ""
     before = toks.lowers[start - 1] if start > 0 else ""
     before2 = toks.lowers[start - 2] if start > 1 else ""
-    apposition = _apposition(toks, end, lex)
+    apposition = _apposition(toks, end, lex) or _shared_region(toks, end, lex)
     if after in lex.region_words or after in {"governor", "governor's"} or (
             apposition == "region"):
         wanted.update({"admin_region", "region"})
@@ -236,6 +240,19 @@ def _wanted(toks: Tokens, start: int, end: int, places: list[Place], lex: Lexico
     if after in lex.government_verbs and end < len(toks) and toks.words[end].islower():
         wanted.add("populated_place")  # "Kyiv said": the capital, not the region
     return wanted
+
+
+def _shared_region(toks: Tokens, end: int, lex: Lexicon) -> str:
+    """ "the Zaporizhzhia and Kherson regions": a plural region word after a list."""
+    if end >= len(toks) or toks.lowers[end] not in {"and", ",", "or"}:
+        return ""
+    for k in range(end, min(len(toks), end + 6)):
+        lower = toks.lowers[k]
+        if lower in _PLURAL_REGIONS:
+            return "region"
+        if not (toks.is_cap(k) or lower in {"and", ",", "or"} or toks.words[k] in HYPHENS):
+            break
+    return ""
 
 
 def _apposition(toks: Tokens, end: int, lex: Lexicon) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Set
 
+from claimscope.extractors.locations.gazetteer import ARTICLES
 from claimscope.extractors.locations.lexicon import Lexicon
 from claimscope.extractors.locations.recognise import COMPASS, TIME_WORDS, Name
 from claimscope.extractors.locations.tokens import HYPHENS, Tokens
@@ -51,12 +52,18 @@ def _extent(toks: Tokens, i: int, taken: set[int]) -> int:
     """End of the capitalised run starting at ``i`` (at most four words)."""
     end = i + 1
     while end < len(toks) and end not in taken and not toks.breaks_after(end - 1) and (
-            toks.is_cap(end) or toks.words[end] in HYPHENS) and sum(
+            toks.is_cap(end) or toks.words[end] in HYPHENS or _article(toks, end)) and sum(
             w.isalpha() for w in toks.words[i:end]) < 4:
         end += 1
     while end > i + 1 and toks.words[end - 1] in HYPHENS:
         end -= 1
     return end
+
+
+def _article(toks: Tokens, k: int) -> bool:
+    """An Arabic article joined to a capitalised word: the "al-" of "Maroun al-Ras"."""
+    return (toks.lowers[k] in ARTICLES and k + 2 < len(toks) and toks.words[k + 1] in HYPHENS
+            and toks.is_cap(k + 2))
 
 
 def _plausible(toks: Tokens, i: int, end: int, lex: Lexicon) -> bool:
