@@ -151,6 +151,9 @@ class AttributionExtractor:
                 return None
         if cue.kind == "quoted_as":
             return self._quoted_as(tv, cue, adj, inside)
+        word = tv.lower[cue.first]
+        if word.endswith("ing") and word not in PARTICIPLES and tv.lower[cue.first - 1] == ",":
+            return None  # ", suggesting …": the reporter's inference, not a report
         found = None
         if cue.first > sent_start and (
             tv.lower[cue.first - 1] == "," or tv.words[cue.first - 1] in QUOTE_MARKS
@@ -226,7 +229,7 @@ class AttributionExtractor:
                 cuts.append(j + 1)
         for i in range(tv.n - 1):
             # The reporter's own concession or comment ends a reported clause.
-            if (tv.lower[i] == "," and tv.lower[i + 1] in {"although", "though"}) or (
+            if (tv.lower[i] == "," and tv.lower[i + 1] in _REPORTER_VOICE) or (
                 tv.lower[i] == ":" and i + 1 < tv.n and tv.words[i + 1] not in QUOTE_MARKS
             ):
                 cuts.append(i)
