@@ -188,10 +188,13 @@ def extract_command(
         pipeline = Pipeline(model=model, extractors=names, strict=strict, max_chars=max_chars)
     except (UnknownExtractorError, ModelNotFoundError) as exc:
         raise _fail(str(exc), ExitCode.USAGE) from None
-    done = resume_ids(output, format) if resume and output is not None else set()
-    error_stream = errors.open("a" if resume else "w", encoding="utf-8") if errors else None
+    try:
+        done = resume_ids(output, format) if resume and output is not None else set()
+        error_stream = errors.open("a" if resume else "w", encoding="utf-8") if errors else None
+        stream, has_header = _open_output(output, resume)
+    except OSError as exc:
+        raise _fail(f"cannot write {exc.filename}: {exc.strerror}", ExitCode.USAGE) from None
     problems = Problems(error_stream)
-    stream, has_header = _open_output(output, resume)
     bar = _Progress(progress, paths)
     origins: collections.deque[Located] = collections.deque()
     located = read_located(paths, text_key=text_key, id_key=id_key, encoding=encoding,
@@ -206,10 +209,13 @@ def extract_command(
             _report_result(result, origin, problems)
             if result.error is None:
                 writer.write(result)
-    except (ValueError, OSError) as exc:
-        if dask is None:
+    except Exception as exc:
+        if dask is None or isinstance(exc, BrokenPipeError):
             raise
-        raise _fail(f"--dask {dask}: {exc}", ExitCode.USAGE) from None
+        # A cluster that cannot be reached is a usage error; one that fails mid-run is not.
+        code = ExitCode.USAGE if isinstance(exc, (ValueError, OSError)) else \
+            ExitCode.DOCUMENTS_FAILED
+        raise _fail(f"--dask {dask}: {type(exc).__name__}: {exc}", code) from None
     finally:
         writer.close()
         bar.close()
