@@ -191,7 +191,8 @@ def _entries(raw: dict[str, Any]) -> tuple[
     return tuple(entries), aliases, ambiguous, upper, spelled
 
 
-def _alias_phrases(spelled: dict[str, str], multi: frozenset[str]) -> list[tuple[str, str]]:
+def _alias_phrases(spelled: dict[str, str], multi: frozenset[str],
+                   nouns: frozenset[str]) -> list[tuple[str, str]]:
     # Single-token aliases ("T-72B3", "Kalibr") are looked up per token (lookup_token),
     # which is faster to build; only those the tokenizer splits ("T-90M" -> "T-90", "M";
     # "Storm Shadow") go into the phrase table, with the plural the tokenizer glues to a
@@ -202,6 +203,8 @@ def _alias_phrases(spelled: dict[str, str], multi: frozenset[str]) -> list[tuple
             pairs.append((alias, "S:" + key))
             if alias[-1].isdigit():
                 pairs.append((alias + "s", "S:" + key))
+            elif alias.rsplit(" ", 1)[-1].lower() in nouns:  # "Onyx missile(s)"
+                pairs.append((pluralise(alias), "S:" + key))
     return pairs
 
 
@@ -233,7 +236,9 @@ def load() -> Gazetteer:
     entries, aliases, ambiguous, upper, spelled = _entries(raw_weapons)
     groups, noun_pairs, upper_forms = _groups(raw_generic)
     generic_forms = {normalise(p) for p, _ in noun_pairs}
-    pairs = _alias_phrases(spelled, frozenset(raw_weapons["multi_token"])) + noun_pairs
+    singular_nouns = frozenset(n for n in generic_forms if n.isalpha() and not n.endswith("s"))
+    pairs = _alias_phrases(spelled, frozenset(raw_weapons["multi_token"]), singular_nouns)
+    pairs += noun_pairs
     modifiers = [normalise(m) for m in raw_generic["modifiers"]]
     pairs += [(m, "M:") for m in modifiers
               if m not in generic_forms and not m.isalpha() and not m.startswith("-")]
