@@ -158,6 +158,9 @@ def rejected(toks: Tokens, start: int, end: int, key: str, places: list[Place],
     if toks.words[start] in _ABBREVIATIONS and not _noun_use(toks, end, lex) and not (
             locative(toks, start, lex) and end < len(toks) and toks.lowers[end] in {"and", "or"}):
         return True  # "U.S. officials": an adjective, like "American"
+    if end - start == 1 and toks.lowers[end:end + 1] in (["said"], ["says"], ["told"]) and all(
+            p.kind == "populated_place" and p.population < 100_000 for p in places):
+        return True  # "Eggers said": a surname, not a small town speaking
     if after is not None and (after in lex.org_heads or _org_run(toks, end, lex)):
         return True  # "Donetsk People's Republic", "Israel Defense Forces"
     if start >= 2 and toks.lowers[start - 1] == "of" and toks.words[start - 2] in (
