@@ -67,6 +67,8 @@ class Lexicon:
     demonym_suffixes: tuple[str, ...]
     compounds: frozenset[str]
     containers: frozenset[str]
+    #: Uncountable nouns a container holds ("rounds of ammunition").
+    mass_nouns: frozenset[str]
     max_phrase: int = 4
 
 
@@ -123,4 +125,5 @@ def lexicon() -> Lexicon:
         collectives=nouns["collectives"],
         demonym_suffixes=tuple(nouns["demonym_suffixes"]),
         compounds=frozenset(nouns["compounds"]), containers=frozenset(nouns["containers"]),
+        mass_nouns=frozenset(nouns["mass_nouns"]),
     )

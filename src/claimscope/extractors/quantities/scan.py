@@ -128,11 +128,26 @@ def _container(view: TokenView, index: int, unit: str) -> tuple[str, int]:
     """"25 pieces of military equipment" → ("piece of military equipment", end)."""
     if unit not in lexicon().containers or index + 2 >= view.n or view.lower[index + 1] != "of":
         return unit, index + 1
-    inner = read_head(view, index + 2, singular_ok=True)
-    if inner is None or unit_at(view.lower, index + 2) is not None:
+    if unit_at(view.lower, index + 2) is not None:
         return unit, index + 1
-    words = " ".join(view.lower[index + 2:inner.index + 1]).replace(" - ", "-")
-    return f"{unit} of {words}", inner.index + 1
+    inner = _mass_noun(view, index + 2)
+    if inner is None:
+        head = read_head(view, index + 2, singular_ok=True)
+        inner = head.index if head is not None else None
+    if inner is None:
+        return unit, index + 1
+    words = " ".join(view.lower[index + 2:inner + 1]).replace(" - ", "-")
+    return f"{unit} of {words}", inner + 1
+
+
+def _mass_noun(view: TokenView, k: int) -> int | None:
+    """A mass noun within two words: "of (military) equipment", "of ammunition"."""
+    for m in range(k, min(k + 3, view.n)):
+        if view.lower[m] in lexicon().mass_nouns:
+            return m
+        if view.lower[m] in STOP_WORDS or not view.text[m][:1].isalpha():
+            return None
+    return None
 
 
 def _superlative(view: TokenView, start: int, end: int) -> bool:
