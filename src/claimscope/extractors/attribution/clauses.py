@@ -14,7 +14,7 @@ from __future__ import annotations
 from claimscope.extractors.attribution.context import AdjunctIndex
 from claimscope.extractors.attribution.cues import Cue
 from claimscope.extractors.attribution.lexicon import lexicon
-from claimscope.extractors.attribution.quotes import Quote
+from claimscope.extractors.attribution.quotes import QuoteList
 from claimscope.extractors.attribution.sources import Found, np_right, skip_left
 from claimscope.extractors.attribution.tokens import QUOTE_MARKS, TokenView
 
@@ -193,25 +193,31 @@ def _apposition(tv: TokenView, i: int, sent_end: int) -> tuple[int, int] | None:
     return i + 1, k
 
 
-def quote_starts(quotes: list[Quote], content: tuple[int, int]) -> list[int]:
+def quote_starts(quotes: QuoteList, content: tuple[int, int]) -> list[int]:
     """Opening-mark tokens of the quotations inside a content range.
 
-    >>> quote_starts([Quote(open_tok=3, close_tok=6, start=10, end=20, closed=True)], (0, 8))
+    >>> from claimscope.extractors.attribution.quotes import Quote
+    >>> quote = Quote(open_tok=3, close_tok=6, start=10, end=20, closed=True)
+    >>> quote_starts(QuoteList([quote]), (0, 8))
     [3]
     """
     s, e = content
-    return [q.open_tok for q in quotes if s <= q.open_tok < e]
+    return [q.open_tok for q in quotes.between(s, e)]
 
 
-def opens_quote(quotes: list[Quote], i: int) -> bool:
-    return any(q.open_tok == i for q in quotes)
+def opens_quote(quotes: QuoteList, i: int) -> bool:
+    """True when a quotation opens at token ``i``.
+
+    >>> from claimscope.extractors.attribution.quotes import Quote
+    >>> quote = Quote(open_tok=3, close_tok=6, start=10, end=20, closed=True)
+    >>> opens_quote(QuoteList([quote]), 3)
+    True
+    """
+    return quotes.opening_at(i) is not None
 
 
 def closes_quote_before(tv: TokenView, i: int) -> bool:
     """True when a closing quotation mark (maybe after a comma) ends right before ``i``.
-
-    >>> opens_quote([Quote(open_tok=3, close_tok=6, start=10, end=20, closed=True)], 3)
-    True
 
     >>> import spacy
     >>> tv = TokenView(spacy.blank("en")('"It fell," he said.'))

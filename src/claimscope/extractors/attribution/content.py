@@ -17,7 +17,7 @@ that closes right before the speaker, or the clause from the sentence start.
 
 from __future__ import annotations
 
-from claimscope.extractors.attribution.quotes import Quote
+from claimscope.extractors.attribution.quotes import Quote, QuoteList
 from claimscope.extractors.attribution.tokens import QUOTE_MARKS, TokenView
 
 __all__ = ["clause_start", "left_content", "mode_of", "right_content", "to_chars"]
@@ -39,19 +39,10 @@ def clause_start(tv: TokenView, s: int) -> int:
     return s
 
 
-def _quote_opening_at(quotes: list[Quote], i: int) -> Quote | None:
-    for quote in quotes:
-        if quote.open_tok == i:
-            return quote
-        if quote.open_tok > i:
-            break
-    return None
-
-
 def right_content(
     tv: TokenView,
     start: int,
-    quotes: list[Quote],
+    quotes: QuoteList,
     cuts: list[int],
     adjunct_firsts: dict[int, int] | None = None,
 ) -> tuple[int, int]:
@@ -67,7 +58,7 @@ def right_content(
     if start >= n:
         return start, start
     sent_end = tv.sentence(start)[1]
-    quote = _quote_opening_at(quotes, start)
+    quote = quotes.opening_at(start)
     if quote is not None:
         end = quote.close_tok + 1
         tail = end
@@ -76,8 +67,8 @@ def right_content(
         if tail >= sent_end or quote.close_tok + 1 >= sent_end:
             return start, end
     end = sent_end
-    for quote in quotes:
-        if start <= quote.open_tok < end and quote.close_tok + 1 > end:
+    for quote in quotes.between(start, end):
+        if quote.close_tok + 1 > end:
             end = quote.close_tok + 1
     for cut in cuts:
         if start < cut < end:
@@ -100,7 +91,7 @@ def _drop_trailing_adjunct(tv: TokenView, start: int, end: int, firsts: dict[int
     return end
 
 
-def left_content(tv: TokenView, before: int, quotes: list[Quote], lo: int) -> tuple[int, int]:
+def left_content(tv: TokenView, before: int, quotes: QuoteList, lo: int) -> tuple[int, int]:
     """Content ending at token ``before`` (a comma or closing quotation mark) of a later cue."""
     b = before
     if b < lo:
@@ -109,9 +100,9 @@ def left_content(tv: TokenView, before: int, quotes: list[Quote], lo: int) -> tu
         tv.lower[b] == "," and b > 0 and tv.words[b - 1] in QUOTE_MARKS
     ):
         close = b if tv.words[b] in QUOTE_MARKS else b - 1
-        for quote in quotes:
-            if quote.close_tok == close:
-                return quote.open_tok, quote.close_tok + 1
+        found = quotes.closing_at(close)
+        if found is not None:
+            return found.open_tok, found.close_tok + 1
     if tv.lower[b] != ",":
         return b, b
     start = clause_start(tv, lo)
@@ -121,16 +112,16 @@ def left_content(tv: TokenView, before: int, quotes: list[Quote], lo: int) -> tu
     return start, end
 
 
-def _quoted_run(quotes: list[Quote], s: int, e: int) -> tuple[Quote, Quote] | None:
+def _quoted_run(quotes: QuoteList, s: int, e: int) -> tuple[Quote, Quote] | None:
     """First and last quotation when tokens ``s..e-1`` open and close with quotations."""
-    first = next((q for q in quotes if q.open_tok == s), None)
+    first = quotes.opening_at(s)
     if first is None:
         return None
-    last = next((q for q in quotes if q.close_tok + 1 == e and q.open_tok >= s), None)
-    return (first, last) if last is not None else None
+    last = quotes.closing_at(e - 1)
+    return (first, last) if last is not None and last.open_tok >= s else None
 
 
-def mode_of(tv: TokenView, s: int, e: int, quotes: list[Quote]) -> str:
+def mode_of(tv: TokenView, s: int, e: int, quotes: QuoteList) -> str:
     """direct (quotations only), mixed (holds a quoted fragment) or indirect."""
     if _quoted_run(quotes, s, e) is not None:
         return "direct"
@@ -139,7 +130,7 @@ def mode_of(tv: TokenView, s: int, e: int, quotes: list[Quote]) -> str:
     return "indirect"
 
 
-def to_chars(tv: TokenView, s: int, e: int, quotes: list[Quote]) -> tuple[int, int]:
+def to_chars(tv: TokenView, s: int, e: int, quotes: QuoteList) -> tuple[int, int]:
     """Character span of tokens ``s..e-1``; a direct quotation loses its marks."""
     run = _quoted_run(quotes, s, e)
     if run is not None:
@@ -151,7 +142,7 @@ def to_chars(tv: TokenView, s: int, e: int, quotes: list[Quote]) -> tuple[int, i
 
 
 def continued_quote(
-    tv: TokenView, quotes: list[Quote], content: tuple[int, int], after: int, used: set[int]
+    tv: TokenView, quotes: QuoteList, content: tuple[int, int], after: int, used: set[int]
 ) -> tuple[int, int]:
     """Extend a quotation by the next one when that one has no cue of its own.
 
@@ -160,7 +151,7 @@ def continued_quote(
     opening-mark tokens of quotations that other cues already account for.
     """
     s = content[0]
-    nxt = next((q for q in quotes if q.open_tok >= after), None)
+    nxt = quotes.first_from(after)
     if nxt is None or nxt.open_tok in used or tv.para_of[nxt.open_tok] != tv.para_of[s]:
         return content
     gap = tv.lower[after : nxt.open_tok]

@@ -45,10 +45,24 @@ class Adjunct:
         return self.label in _PLATFORMS
 
 
+_FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _first_words(table: dict[str, str] | frozenset[str]) -> frozenset[str]:
+    """First words of a phrase table, computed once per table (tables live in the lexicon)."""
+    cached = _FIRST_WORDS.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = (table, frozenset(phrase.split()[0] for phrase in table))
+        _FIRST_WORDS[id(table)] = cached
+    return cached[1]
+
+
 def _match_phrase(
     tv: TokenView, i: int, table: dict[str, str] | frozenset[str], longest: int = 4
 ) -> int:
     """End token of the longest phrase of ``table`` starting at token ``i``, else -1."""
+    if tv.lower[i] not in _first_words(table):
+        return -1
     for size in range(longest, 0, -1):
         if i + size <= tv.n and " ".join(tv.lower[i : i + size]) in table:
             return i + size

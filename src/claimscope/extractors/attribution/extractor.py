@@ -37,7 +37,7 @@ from claimscope.extractors.attribution.content import (
 from claimscope.extractors.attribution.context import AdjunctIndex, find_adjuncts
 from claimscope.extractors.attribution.cues import Cue, colon_cues, find_cues
 from claimscope.extractors.attribution.lexicon import lexicon
-from claimscope.extractors.attribution.quotes import Quote, find_quotes, quote_index
+from claimscope.extractors.attribution.quotes import QuoteList, find_quotes, quote_index
 from claimscope.extractors.attribution.resolve import Resolved, Resolver
 from claimscope.extractors.attribution.sources import (
     Found,
@@ -236,7 +236,7 @@ class AttributionExtractor:
         return sorted(set(cuts))
 
     def _contents(
-        self, tv: TokenView, items: list[_Item], quotes: list[Quote], adj: AdjunctIndex
+        self, tv: TokenView, items: list[_Item], quotes: QuoteList, adj: AdjunctIndex
     ) -> None:
         cuts = self._cuts(tv, items)
         channel_ends = {a.first: a.last for a in adj.adjuncts if a.kind == "channel"}
@@ -257,7 +257,7 @@ class AttributionExtractor:
         self,
         tv: TokenView,
         item: _Item,
-        quotes: list[Quote],
+        quotes: QuoteList,
         cuts: list[int],
         channel_ends: dict[int, int],
     ) -> tuple[int, int]:
@@ -321,7 +321,7 @@ class AttributionExtractor:
         return (j + 1, left_end) if left_end > j + 1 else (s, e)
 
     def _records(
-        self, tv: TokenView, items: list[_Item], quotes: list[Quote], adj: AdjunctIndex
+        self, tv: TokenView, items: list[_Item], quotes: QuoteList, adj: AdjunctIndex
     ) -> Iterator[Attribution]:
         resolver = Resolver()
         for item in items:

@@ -15,11 +15,13 @@ stray mark never hides the rest of the document's quotes.
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
 from claimscope.extractors.attribution.tokens import TokenView
 
-__all__ = ["Quote", "find_quotes", "quote_index"]
+__all__ = ["Quote", "QuoteList", "find_quotes", "quote_index"]
 
 _DOUBLE_OPEN = frozenset({"“", "„", "«", "``"})
 _DOUBLE_CLOSE = frozenset({"”", "»"})
@@ -41,6 +43,40 @@ class Quote:
     start: int
     end: int
     closed: bool
+
+
+class QuoteList(list[Quote]):
+    """Quotations in text order, indexed by their marks so lookups stay constant-time.
+
+    >>> ql = QuoteList([Quote(open_tok=2, close_tok=5, start=10, end=20, closed=True)])
+    >>> ql.opening_at(2).close_tok, ql.closing_at(5).open_tok, ql.first_from(3)
+    (5, 2, None)
+    >>> [q.open_tok for q in ql.between(0, 4)]
+    [2]
+    """
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        super().__init__(quotes)
+        self.by_open = {q.open_tok: q for q in quotes}
+        self.by_close = {q.close_tok: q for q in quotes}
+        self.opens = [q.open_tok for q in quotes]
+
+    def opening_at(self, i: int) -> Quote | None:
+        """The quotation whose opening mark is token ``i``."""
+        return self.by_open.get(i)
+
+    def closing_at(self, i: int) -> Quote | None:
+        """The quotation whose closing mark (or last token) is token ``i``."""
+        return self.by_close.get(i)
+
+    def first_from(self, i: int) -> Quote | None:
+        """The first quotation opening at or after token ``i``."""
+        k = bisect.bisect_left(self.opens, i)
+        return self[k] if k < len(self) else None
+
+    def between(self, s: int, e: int) -> list[Quote]:
+        """Quotations opening within tokens ``s..e-1``."""
+        return self[bisect.bisect_left(self.opens, s) : bisect.bisect_left(self.opens, e)]
 
 
 def _orientation(tv: TokenView, i: int) -> str:
@@ -120,7 +156,7 @@ def _next_paragraph_opens(tv: TokenView, i: int, marks: frozenset[str]) -> bool:
     return j < tv.n and tv.words[j] in marks
 
 
-def find_quotes(tv: TokenView) -> list[Quote]:
+def find_quotes(tv: TokenView) -> QuoteList:
     """All quotations of the document, outermost double quotes and single quotes."""
     double, single = _Pairer(tv), _Pairer(tv)
     words = tv.words
@@ -161,7 +197,7 @@ def find_quotes(tv: TokenView) -> list[Quote]:
         if kept and quote.start < kept[-1].end:
             continue
         kept.append(quote)
-    return kept
+    return QuoteList(kept)
 
 
 def quote_index(tv: TokenView, quotes: list[Quote]) -> list[int]:
