@@ -90,6 +90,21 @@ def test_ignores_dates_ids_ages_and_vague_words(text: str) -> None:
     assert found(text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Air defences downed 38 of 45 drones.",
+     [("38", 38, 38, "exact", "drone"), ("45 drones", 45, 45, "exact", "drone")]),
+    ("The frigate had a crew of about 180.", [("about 180", 180, 180, "about", "crew member")]),
+    ("Officials said 9 were killed in the raid.", [("9", 9, 9, "exact", "person")]),
+    ("A 15,000-strong force crossed the river.",
+     [("15,000-strong force", 15000, 15000, "exact", "troop")]),
+    ("The toll rose to 31 on Friday.", [("31", 31, 31, "exact", "person")]),
+    ("They delivered 40 containers of ammunition.",
+     [("40 containers of ammunition", 40, 40, "exact", "container of ammunition")]),
+])
+def test_counted_noun_from_context(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert found(text) == expected
+
+
 def test_span_offsets_index_the_text() -> None:
     text = "Ukraine said 21 Iranian-made Shahed-136 drones were shot down."
     (q,) = EXTRACTOR.extract(NLP(text))

@@ -107,6 +107,8 @@ def _measure(view: TokenView, num: NumberRead, j: int, currency: str | None,
     if j < view.n and not lower[j].isalpha() and lower[j] in lexicon().currency_symbols:
         return _Measure(lexicon().currency_symbols[lower[j]], "money", j + 1)  # "1,200 €"
     hyphen = j + 1 < view.n and lower[j] == "-" and view.attached(j) and view.attached(j + 1)
+    if hyphen and lower[j + 1] == "strong":
+        return _strength(view, j + 2)
     unit = unit_at(lower, j + 1 if hyphen else j)
     if unit is None:
         return _Measure(None, "veto", j) if hyphen else None
@@ -122,6 +124,16 @@ def _measure(view: TokenView, num: NumberRead, j: int, currency: str | None,
             num.start == 0 or lower[num.start - 1] not in _SINGLE_DURATION_OK):
         return _Measure(None, "veto", end)
     return _Measure(name, kind, end)
+
+
+def _strength(view: TokenView, k: int) -> _Measure:
+    """"a 40,000-strong force": the members of the group named next."""
+    if k < view.n and view.text[k][:1].isalpha() and view.lower[k] not in STOP_WORDS:
+        noun = view.lower[k]
+        head = read_head(view, k, singular_ok=True, max_modifiers=0)
+        unit = lexicon().collectives.get(noun) or (head.unit if head is not None else noun)
+        return _Measure(unit, "count", k + 1)
+    return _Measure("person", "count", k)
 
 
 def _container(view: TokenView, index: int, unit: str) -> tuple[str, int]:
