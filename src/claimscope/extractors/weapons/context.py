@@ -204,9 +204,6 @@ class Context:
             return False
         if before >= 0 and self.lowers[before] in self.gaz.person_cues:
             return False
-        if self._ner and not has_noun and \
-                self.doc[piece.start].ent_type_ in _PLACE_OR_PERSON:
-            return False
         if has_noun:
             return True
         if before >= 0 and self._looks_like_first_name(before):
@@ -215,9 +212,10 @@ class Context:
             return False  # "Tor Browser", "Grad School", "Hermes Paris"
         if before >= 0 and (self.nums[before] or self.lowers[before] in _VAGUE_COUNTS):
             return True
-        sentence = self._sent[piece.start]
-        if sentence in armed:  # another weapon in the same sentence
+        if self._sent[piece.start] in armed:  # another weapon in the same sentence
             return True
+        if self._ner and self.doc[piece.start].ent_type_ in _PLACE_OR_PERSON:
+            return False  # trained mode: spaCy reads it as a person or place
         return self.context_near(piece)
 
     def context_near(self, piece: Piece) -> bool:

@@ -18,8 +18,10 @@ How a mention is found (all on tokens, linear in the length of the text):
    word (fire, launch, strike, intercept, supply, missile, army ...) or another weapon in
    the same sentence. It is dropped when written in lower case, when a title or first
    name precedes it ("Gen. Abrams", "Ben Bradley"), a speech verb follows it ("Abrams
-   said"), a unit or organisation noun follows it ("Qassam Brigades", "Patriot Act"), or,
-   in trained mode, when spaCy tags it as a person or place.
+   said"), a unit or organisation noun follows it ("Qassam Brigades", "Patriot Act"), a
+   capitalised word continues the name ("Tor Browser"), or, in trained mode, when spaCy
+   tags it as a person or place and only a context word (no count, no other weapon)
+   speaks for it.
 5. Class nouns are kept unless a neighbouring word vetoes them ("think tank", "bomb
    shelter", "gold mines", "rounds of talks"); "vehicles" needs a count, "ships" and
    "vessels" must not be civilian (merchant, cargo, ...). Events ("strikes", "shelling")
@@ -176,8 +178,11 @@ class WeaponExtractor:
         text = ctx.doc[piece.start:piece.end].text
         if piece.key in ctx.gaz.upper_only:
             return text.rstrip("s.").isupper()
+        spelling = ctx.gaz.spelling.get(piece.key, "")
+        if text.isupper() and text.isalpha() and len(text) <= 4 and not spelling.isupper():
+            return False  # "OSA", "TOR": an acronym, not the system "Osa", "Tor"
         # "patriot", "tornado", "grad", "f16" in lower case are words or noise, not names
-        return not text.islower() or ctx.gaz.spelling.get(piece.key, "").islower()
+        return not text.islower() or spelling.islower()
 
     def _system(self, ctx: Context, piece: Piece, start: int, end: int,
                 noun_category: str | None) -> _Found:
