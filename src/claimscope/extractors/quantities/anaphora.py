@@ -103,6 +103,9 @@ def bare_count(view: TokenView, num: NumberRead, first: int, j: int, state: Stat
         return (unit, j) if unit is not None else None
     if num.vague and nxt in PLURAL_VERBS:
         return "person", j
+    if num.scaled and closing:
+        unit = state.antecedent(sentence, 0)  # "to 3.9 million headsets, up from 2.4 million"
+        return (unit, j) if unit is not None else None
     return None
 
 

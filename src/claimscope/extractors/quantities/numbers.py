@@ -82,6 +82,8 @@ def _prefix(text: str) -> tuple[int, int, bool, str | None]:
     first = text[:1]
     if first in "+-−" and text[1:2].isdigit():
         return 1, -1 if first != "+" else 1, False, None
+    if text[:6].lower() == "minus-" and text[6:7].isdigit():
+        return 6, -1, False, None  # "minus-5 yards"
     if first == "~":
         return 1, 1, True, None
     lower = text.lower()

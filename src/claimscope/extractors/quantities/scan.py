@@ -113,8 +113,9 @@ def _measure(view: TokenView, num: NumberRead, j: int, currency: str | None,
     if unit is None:
         return _Measure(None, "veto", j) if hyphen else None
     name, kind, end = unit
-    if name == "m" and read_head(view, end) is not None:
-        return _Measure(None, "million", end, 1e6)
+    if name == "m" and (read_head(view, end) is not None or (
+            view.attached(j) and end < view.n and lower[end] == "of")):
+        return _Measure(None, "million", end, 1e6)  # "1.5m people", "35m of its devices"
     if name in lexicon().calibre_units and end < view.n and lower[end][:1].isalpha() \
             and lower[end] not in STOP_WORDS:
         return _Measure(None, "veto", end)
@@ -305,6 +306,10 @@ def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
         value, high = ordered
         if opener is not None:
             first = i - 1
+    if first > 0 and view.lower[first - 1] == "minus" and currency is None:
+        value, high, first = -value, (-high if high is not None else None), first - 1
+        if high is not None:
+            value, high = high, value
     approx = approximator_before(view.lower, first)
     if approx is not None and view.lower[approx[1]] == "over" and _area_follows(view, j):
         approx = None  # "a fire broke out over 15,000 square metres" is spatial.

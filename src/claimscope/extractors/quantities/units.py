@@ -21,6 +21,8 @@ __all__ = ["singular", "is_plural", "unit_at", "currency_word_at", "read_head", 
 _SIBILANT_ES = ("ches", "shes", "sses", "xes", "zzes")
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s")
 _NUMBER_WORDS = frozenset({*lexicon().number_units, *lexicon().number_tens, *lexicon().scales})
+#: Function words that may still sit inside a counted noun phrase.
+_NP_MODIFIERS = frozenset({"other", "more", "additional", "further", "remaining", "extra"})
 #: Participles that stand for people right after a number ("15 injured", "two dead").
 _CASUALTY_HEADS = frozenset({"dead", "killed", "wounded", "injured", "missing", "hurt"})
 
@@ -165,6 +167,9 @@ def read_head(view: TokenView, j: int, singular_ok: bool = False,
                 k, modifiers = k + 1, modifiers + 1
                 continue
             return Head(k, "person") if k == j else None
+        if word in _NP_MODIFIERS and k + 1 < view.n:
+            k, modifiers = k + 1, modifiers + 1  # "eight other employees", "ten more tanks"
+            continue
         if _is_stop(view, k) or word in _NUMBER_WORDS:
             return None
         if _head_like(view, k, singular_ok) and not _continues(view, k):
