@@ -102,6 +102,24 @@ def test_not_weapons(text: str) -> None:
     assert found(text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen fired Katyusha-style rockets at the base.",
+     [("Katyusha-style rockets", "Katyusha", "rocket_artillery", None, False)]),
+    ("Iranian-designed drones circled over the port.",
+     [("drones", "drone", "drone", "IR", True)]),
+    ("Crews fired 155mm shells from Caesar howitzers.",
+     [("155mm shells", "artillery shell", "munition", None, True),
+      ("Caesar howitzers", "Caesar", "artillery", "FR", False)]),
+    ("Militiamen in technicals attacked the town.",
+     [("technicals", "technical", "armoured_vehicle", None, True)]),
+    ("Kyiv asked for Patriot and IRIS-T systems.",
+     [("Patriot", "Patriot", "air_defence", "US", False),
+      ("IRIS-T systems", "IRIS-T", "air_defence", "DE", False)]),
+])
+def test_spans_origins_and_coordination(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert found(text) == expected
+
+
 def test_ship_names_take_their_class_noun() -> None:
     text = "The destroyer USS Carney and the missile boat Ivanovets were hit."
     assert spans(text) == ["destroyer USS Carney", "missile boat Ivanovets"]

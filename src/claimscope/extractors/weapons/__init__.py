@@ -18,5 +18,11 @@ __all__ = ["WeaponExtractor", "claimscope_register_extractors"]
 
 @hookimpl
 def claimscope_register_extractors(register: Callable[[WeaponExtractor], None]) -> None:
-    """Register the built-in weapons extractor."""
+    """Register the built-in weapons extractor.
+
+    >>> found = []
+    >>> claimscope_register_extractors(found.append)
+    >>> [e.name for e in found]
+    ['weapons']
+    """
     register(WeaponExtractor())

@@ -42,7 +42,11 @@ _WINDOW = 8  # tokens either side of an ambiguous name searched for a context wo
 
 
 class MatchKind(enum.Enum):
-    """What a piece of text is."""
+    """What a piece of text is.
+
+    >>> MatchKind("G").name
+    'NOUN'
+    """
 
     SYSTEM = "S"
     NOUN = "G"
@@ -53,7 +57,11 @@ class MatchKind(enum.Enum):
 
 class Piece(NamedTuple):
     """A matched stretch of tokens ``[start, end)`` and what it is (a light tuple: a
-    document makes one per match)."""
+    document makes one per match).
+
+    >>> Piece(0, 1, MatchKind.SYSTEM, "kalibr").key
+    'kalibr'
+    """
 
     start: int
     end: int
@@ -81,7 +89,14 @@ def _sentence_bounds(doc: Doc, texts: list[str]) -> list[tuple[int, int]]:
 
 
 class Context:
-    """One document's tokens, sentences and matches, with neighbourhood questions."""
+    """One document's tokens, sentences and matches, with neighbourhood questions.
+
+    >>> import spacy
+    >>> from claimscope.extractors.weapons.gazetteer import load
+    >>> ctx = Context(spacy.blank("en")("Drones hit Kyiv. Tanks moved."), load())
+    >>> ctx.sentence_of(0), ctx.sentence_of(4), ctx.starts_sentence(4), ctx.lower(4)
+    (0, 1, True, 'tanks')
+    """
 
     def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
         self.doc = doc

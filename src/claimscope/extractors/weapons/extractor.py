@@ -65,7 +65,13 @@ class _Found:
 
 
 class WeaponExtractor:
-    """Finds weapon, weapon system, munition and military vehicle mentions."""
+    """Finds weapon, weapon system, munition and military vehicle mentions.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Kyiv asked for more Patriot systems and F-16s.")
+    >>> [(w.text, w.canonical) for w in WeaponExtractor().extract(doc)]
+    [('Patriot systems', 'Patriot'), ('F-16s', 'F-16')]
+    """
 
     name = "weapons"
     version = "0.1.0"

@@ -71,7 +71,12 @@ def pluralise(noun: str) -> str:
 
 @attrs.frozen
 class Entry:
-    """One named system of the gazetteer."""
+    """One named system of the gazetteer.
+
+    >>> entry = load().entries[load().aliases["kalibr"][0]]
+    >>> (entry.canonical, entry.category, entry.origin, entry.role)
+    ('Kalibr', 'cruise_missile', 'RU', 'munition')
+    """
 
     canonical: str
     category: str
@@ -83,7 +88,11 @@ class Entry:
 
 @attrs.frozen
 class NounGroup:
-    """A family of class nouns sharing a canonical noun and a category."""
+    """A family of class nouns sharing a canonical noun and a category.
+
+    >>> [(g.canonical, g.category) for g in load().groups if g.canonical == "glide bomb"]
+    [('glide bomb', 'bomb')]
+    """
 
     canonical: str
     category: str
@@ -94,7 +103,11 @@ class NounGroup:
 
 @attrs.frozen
 class Gazetteer:
-    """Everything the extractor looks up, built once by :func:`load`."""
+    """Everything the extractor looks up, built once by :func:`load`.
+
+    >>> "patriot" in load().ambiguous, "storm shadow" in load().ambiguous
+    (True, False)
+    """
 
     entries: tuple[Entry, ...]
     #: normalised alias -> candidate entry ids (several only for ambiguous names).
@@ -146,6 +159,9 @@ class Gazetteer:
 
     def lookup_token(self, text: str) -> str | None:
         """The alias key one token the phrase table missed stands for, or ``None``.
+
+        >>> load().lookup_token("T-90M.")
+        't-90m'
 
         Tries the folded token, then without a glued full stop or plural "s", then the
         family of an unknown variant ("t-72b3m" -> "t-72b3" -> "t-72").
@@ -230,7 +246,11 @@ def _groups(raw: dict[str, Any]) -> tuple[tuple[NounGroup, ...], list[tuple[str,
 
 @functools.cache
 def load() -> Gazetteer:
-    """Read and validate both data files (once per process)."""
+    """Read and validate both data files (once per process).
+
+    >>> len(load().entries) >= 600
+    True
+    """
     raw_generic = _read("generic.json")
     raw_weapons = _read("weapons.json")
     entries, aliases, ambiguous, upper, spelled = _entries(raw_weapons)
