@@ -150,3 +150,24 @@ def test_never_raises_offsets_valid_and_deterministic(text: str) -> None:
     for loc in first:
         assert doc.text[loc.start:loc.end] == loc.text
         assert isinstance(loc.lat, float) and isinstance(loc.lon, float)
+
+
+def test_shared_region_word_and_partial_arabic_names() -> None:
+    found = run("Missiles hit the Zaporizhzhia and Kherson regions, and troops moved near "
+                "Maroun al-Ras in Lebanon's south.")
+    kinds = {loc.text: loc.kind for loc in found}
+    assert kinds["Zaporizhzhia"] == kinds["Kherson"] == "admin_region"
+    assert "Maroun al-Ras" in kinds
+
+
+def test_lists_share_their_cue_and_unknown_villages_stay_near_the_front() -> None:
+    text = ("Russian forces attacked near Pokrovsk, Zorianka, Lysivka and Promin, "
+            "the General Staff said.")
+    found = {loc.text: loc for loc in run(text)}
+    assert set(found) == {"Pokrovsk", "Zorianka", "Lysivka", "Promin"}
+    assert all(near(loc, 48.28, 37.18, 60) for loc in found.values())
+
+
+def test_surnames_seen_with_a_first_name_are_not_places() -> None:
+    text = "Reporters met Paul Allen on Monday. Later, Allen left for Kharkiv."
+    assert spans(text) == ["Kharkiv"]

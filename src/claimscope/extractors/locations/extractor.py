@@ -33,10 +33,12 @@ if TYPE_CHECKING:
 __all__ = ["LocationExtractor"]
 
 _SMALL = 100_000
+_EVIDENCE = 2.0
 _DEMONYM_WEIGHT = 0.25
 _NEAR_KM = 300.0
 _VILLAGE = 20_000
 _VILLAGE_KM = 150.0
+_HAMLET = 2_000
 
 
 def _context(toks: Tokens, names: list[Name]) -> Context:
@@ -89,14 +91,18 @@ def _foreign(resolved: dict[int, Place], names: list[Name], context: Context) ->
     """Small places far from everything else the article names: namesakes of a word or a
     name ("Fano", Italy, in an Ethiopian story), or of the village the article means
     ("Pishchane": five in the gazetteer, none near the front line it describes)."""
-    if not sum(context.countries.values()):
-        return []
-    foreign = {i for i, p in resolved.items() if p.kind == "populated_place"
+    # Country evidence must be real (a country or a large place named), not one demonym.
+    evident = sum(context.countries.values()) >= _EVIDENCE
+    foreign = {i for i, p in resolved.items() if evident and p.kind == "populated_place"
                and p.population < _SMALL and context.share(p.country) == 0}
-    ambiguous = {i for i, p in resolved.items() if p.kind == "populated_place"
-                 and p.population < _VILLAGE and len(names[i].places) > 1}
+    ambiguous = {i for i, p in resolved.items() if p.kind == "populated_place" and (
+        (p.population < _VILLAGE and len(names[i].places) > 1) or p.population < _HAMLET)}
+    if not any(p.kind in {"populated_place", "admin_region"} for i, p in resolved.items()
+               if i not in ambiguous):
+        ambiguous = set()  # no firmer place to judge them by
+
     def supported(i: int) -> bool:
-        reach = _VILLAGE_KM if i in ambiguous else _NEAR_KM
+        reach = _VILLAGE_KM if i in ambiguous and len(names[i].places) > 1 else _NEAR_KM
         here = (resolved[i].lat, resolved[i].lon)
         return any(j != i and j not in ambiguous and other.name != resolved[i].name
                    and distance_km((other.lat, other.lon), here) < reach

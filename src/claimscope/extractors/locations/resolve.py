@@ -32,15 +32,16 @@ _CONTEXT_COUNTRY = 1.5  # the article is about this country
 _CONTEXT_ADMIN = 1.0  # the article names this region
 _NEARBY = 3.0  # at a place already resolved, fading to 0 at _NEAR_KM
 _NEAR_KM = 150.0
-_CURRENT_NAME = 0.7
+_CURRENT_NAME = 1.0
+_MIN_EVIDENCE = 2.0
 
 
 @attrs.define
 class Context:
     """What the article has said so far: countries, regions and resolved places.
 
-    >>> Context(countries={"UA": 2.0}).share("UA")
-    1.0
+    >>> Context(countries={"UA": 2.0}).share("UA"), Context(countries={"RU": 0.5}).share("RU")
+    (1.0, 0.25)
     """
 
     #: Country code to weight (a country named counts 2, a demonym 0.25).
@@ -50,8 +51,9 @@ class Context:
 
     def share(self, country: str | None) -> float:
         """Fraction of the article's country signals that point at ``country``."""
-        total = sum(self.countries.values())
-        return self.countries.get(country or "", 0) / total if total else 0.0
+        # Evidence below _MIN_EVIDENCE (one demonym, say) earns only part of the bonus.
+        total = max(sum(self.countries.values()), _MIN_EVIDENCE)
+        return self.countries.get(country or "", 0) / total
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:

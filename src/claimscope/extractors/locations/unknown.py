@@ -29,7 +29,8 @@ _AFTER = frozenset({"village", "town", "settlement", "direction", "axis", "neigh
                     "neighborhood", "district", "area", "camp", "hills"})
 _BEFORE = frozenset({"near", "outside", "towards", "toward", "around", "outskirts",
                      "liberated", "recaptured", "retook", "entered", "captured", "seized",
-                     "encircled", "besieged", "through", "via"})
+                     "encircled", "besieged", "through", "via", "attacked", "shelled",
+                     "bombed", "raided", "stormed", "overran"})
 _ROAD = re.compile(r"^[A-Z]{1,2}-?\d{1,4}$")
 _ROAD_NOUNS = frozenset({"highway", "road", "motorway", "route"})
 
