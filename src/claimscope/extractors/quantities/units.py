@@ -124,6 +124,8 @@ def _head_like(view: TokenView, k: int, singular_ok: bool) -> bool:
         return True
     if view.tagged and view.tag[k] in ("NNS", "NNPS"):
         return True
+    if singular_ok and view.tagged and view.tag[k] == "NN" and view.text[k].islower():
+        return True  # "one checkpoint": the tagger knows nouns the lexicon lacks
     return is_plural(word) and not singular_ok
 
 
