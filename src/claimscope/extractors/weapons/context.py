@@ -261,6 +261,9 @@ class Context:
         after = self.lower(piece.end)
         if before in group.not_before or after in group.not_after:
             return False
+        if after in self.gaz.formation_nouns and self.texts[piece.end].istitle() and \
+                text.istitle():
+            return False  # "the 90th Tank Division", "Strategic Missile Forces"
         if self._pos and self.doc[piece.end - 1].pos_ == "VERB":
             return False
         if before == "to" and piece.end - piece.start == 1 and piece.key in _VERB_LIKE:

@@ -96,6 +96,7 @@ class WeaponExtractor:
 
     def _resolve(self, ctx: Context, pieces: list[Piece]) -> list[_Found]:
         gaz = ctx.gaz
+        pieces = _merge_names(ctx, pieces)
         found: list[_Found] = []
         pending: list[tuple[Piece, int, int, str | None]] = []
         i = 0
@@ -197,6 +198,21 @@ class WeaponExtractor:
         entry = ctx.gaz.entries[index]
         return _Found(start, end, ctx.gaz.canonical(index, piece.key), entry.category,
                       origin or entry.origin, False)
+
+
+def _merge_names(ctx: Context, pieces: list[Piece]) -> list[Piece]:
+    """Join two adjacent names of one system ("M2A2 Bradley", "Bayraktar TB2")."""
+    merged: list[Piece] = []
+    for piece in pieces:
+        last = merged[-1] if merged else None
+        if last is not None and piece.kind is MatchKind.SYSTEM is last.kind and \
+                last.end == piece.start and \
+                set(ctx.candidates(last)) & set(ctx.candidates(piece)):
+            key = last.key if last.key not in ctx.gaz.ambiguous else piece.key
+            merged[-1] = last._replace(end=piece.end, key=key)
+            continue
+        merged.append(piece)
+    return merged
 
 
 def _drop_overlaps(found: list[_Found]) -> list[_Found]:

@@ -125,6 +125,8 @@ class Gazetteer:
     demonyms: dict[str, str | None]
     context_words: frozenset[str]
     unit_nouns: frozenset[str]
+    #: nouns that make a capitalised class noun part of a unit's name ("Tank Division").
+    formation_nouns: frozenset[str]
     person_cues: frozenset[str]
     speech_verbs: frozenset[str]
     civilian_ship_cues: frozenset[str]
@@ -281,6 +283,7 @@ def load() -> Gazetteer:
         demonyms={normalise(k): v for k, v in raw_generic["demonyms"].items()},
         context_words=words("context_words"),
         unit_nouns=words("unit_nouns"),
+        formation_nouns=words("formation_nouns"),
         person_cues=words("person_cues"),
         speech_verbs=words("speech_verbs"),
         civilian_ship_cues=words("civilian_ship_cues"),
