@@ -17,6 +17,8 @@ that closes right before the speaker, or the clause from the sentence start.
 
 from __future__ import annotations
 
+import bisect
+
 from claimscope.extractors.attribution.quotes import Quote, QuoteList
 from claimscope.extractors.attribution.tokens import QUOTE_MARKS, TokenView
 
@@ -25,6 +27,8 @@ __all__ = ["clause_start", "left_content", "mode_of", "right_content", "to_chars
 _LEAD = frozenset({"that", ",", ":", "—", "-", "–"})
 _TRAIL = frozenset({",", ".", ";", ":", "—", "–", "-", "!", "?"})
 _DATELINE_MAX = 10
+#: Longest indirect content, in tokens: a bound that keeps run-on text linear.
+_MAX_CONTENT = 250
 
 
 def clause_start(tv: TokenView, s: int) -> int:
@@ -70,9 +74,10 @@ def right_content(
     for quote in quotes.between(start, end):
         if quote.close_tok + 1 > end:
             end = quote.close_tok + 1
-    for cut in cuts:
-        if start < cut < end:
-            end = cut
+    end = min(end, start + _MAX_CONTENT)
+    k = bisect.bisect_right(cuts, start)
+    if k < len(cuts) and cuts[k] < end:
+        end = cuts[k]
     for i in range(start, end):
         if tv.lower[i] == ";":
             end = i
@@ -125,7 +130,7 @@ def mode_of(tv: TokenView, s: int, e: int, quotes: QuoteList) -> str:
     """direct (quotations only), mixed (holds a quoted fragment) or indirect."""
     if _quoted_run(quotes, s, e) is not None:
         return "direct"
-    if any(tv.words[i] in QUOTE_MARKS for i in range(s, e)):
+    if tv.marks_before[e] > tv.marks_before[s]:
         return "mixed"
     return "indirect"
 

@@ -13,6 +13,7 @@ and date of a statement from them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 import attrs
@@ -169,7 +170,15 @@ class AdjunctIndex:
         self.adjuncts = adjuncts
         self.by_first = {a.first: a for a in adjuncts}
         self.by_last = {a.last - 1: a for a in adjuncts}
+        self.firsts = [a.first for a in adjuncts]
 
     def inside(self, first: int, last: int, kind: str) -> list[Adjunct]:
         """Adjuncts of ``kind`` lying within tokens ``first..last-1``."""
-        return [a for a in self.adjuncts if a.kind == kind and first <= a.first and a.last <= last]
+        out = []
+        for k in range(bisect.bisect_left(self.firsts, first), len(self.adjuncts)):
+            found = self.adjuncts[k]
+            if found.first >= last:
+                break
+            if found.kind == kind and found.last <= last:
+                out.append(found)
+        return out

@@ -68,6 +68,10 @@ _PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "urge", "warn"}
 _NON_SOURCES = frozenset({"information", "data", "preliminary", "initial"})
 
 
+#: How many tokens around a cue are searched for its channel and date.
+_CONTEXT_WINDOW = 40
+
+
 @attrs.define
 class _Item:
     """One cue being resolved: its source(s), where its content starts, and the result."""
@@ -138,9 +142,9 @@ class AttributionExtractor:
             return _Item(cue=cue, sources=[Found(first=start, last=cue.first - 1)], after=cue.last)
         after = skip_right(tv, cue.last, adj, cue.lemma)
         if continues(tv, cue, sent_start, adj):
-            same = [it for it in previous if tv.sentence(it.cue.first)[0] == sent_start]
-            if same:
-                return _Item(cue=cue, sources=same[-1].sources, after=after, inherited=True)
+            last = previous[-1] if previous else None
+            if last is not None and tv.sentence(last.cue.first)[0] == sent_start:
+                return _Item(cue=cue, sources=last.sources, after=after, inherited=True)
             start = clause_start(tv, sent_start)
             end = np_right(tv, start, cue.first, adj)
             if end > start and tv.lower[cue.first - 1] != ",":
@@ -373,6 +377,9 @@ class AttributionExtractor:
     ) -> tuple[str | None, str | None]:
         """Channel and date phrases of the cue's sentence that lie outside its content."""
         sent_start, sent_end = tv.sentence(item.cue.first)
+        # Only phrases near the cue can describe it (and a bounded window keeps it linear).
+        sent_start = max(sent_start, item.cue.first - _CONTEXT_WINDOW)
+        sent_end = min(sent_end, item.cue.last + _CONTEXT_WINDOW)
         s, e = item.content
         channel = date = None
         best_c = best_d = 10**9

@@ -22,6 +22,8 @@ from claimscope.extractors.attribution.lexicon import Lexicon, lexicon
 
 __all__ = ["Resolved", "Resolver"]
 
+#: How many earlier sources a pronoun or description may reach back to.
+_MEMORY = 60
 _PARTICLES = frozenset({"al", "bin", "von", "der", "de", "van", "la", "abu", "el", "ibn", "-"})
 _POSSESSIVE = frozenset({"'s", "’s"})
 _DEFINITE = frozenset({"the", "its", "his", "her", "their", "that", "this"})
@@ -121,7 +123,7 @@ class Resolver:
     def _last(
         self, kinds: set[str], head: str | None = None, avoid: str | None = None
     ) -> Resolved | None:
-        for item in reversed(self.history):
+        for item in reversed(self.history[-_MEMORY:]):
             if item.kind not in kinds or (avoid and self.gender.get(item.resolved) == avoid):
                 continue
             if head is None or head in item.resolved.lower() or head in (item.role or "").lower():

@@ -40,6 +40,7 @@ class TokenView:
         "end",
         "ent",
         "lower",
+        "marks_before",
         "n",
         "para_of",
         "pos",
@@ -76,6 +77,10 @@ class TokenView:
         # A whitespace token holding a newline separates paragraphs (or a headline).
         self.brk: list[bool] = [w.isspace() and "\n" in w for w in self.words]
         self.cap: list[bool] = [w[:1].isupper() for w in self.words]
+        # Number of quotation marks before each token: "any mark in s..e?" in O(1).
+        self.marks_before: list[int] = [0]
+        for w in self.words:
+            self.marks_before.append(self.marks_before[-1] + (w in QUOTE_MARKS))
         self.para_of: list[int] = []
         self.sentences: list[tuple[int, int]] = []
         self.sent_of: list[int] = []
