@@ -10,13 +10,16 @@ into documents, with a clear error for anything else.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from typing import Any
+
+import attrs
 
 from claimscope.errors import InvalidInputError
 from claimscope.types import Document
 
-__all__ = ["as_document", "text_id"]
+__all__ = ["as_document", "replace_surrogates", "text_id"]
 
 _NOT_METADATA = frozenset({"id", "text", "title"})
 
@@ -29,6 +32,20 @@ def text_id(text: str) -> str:
     """
     digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
     return f"sha1-{digest[:16]}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(document: Document) -> tuple[Document, int]:
+    """Replace lone surrogates (unencodable, unprocessable) with U+FFFD, one for one, so
+    every offset stays valid; return the document and how many were replaced.
+
+    >>> replace_surrogates(Document(id="d", text="a\ud800b"))[1]
+    1
+    """
+    cleaned, count = _SURROGATE.subn("\ufffd", document.text)
+    return (document, 0) if not count else (attrs.evolve(document, text=cleaned), count)
 
 
 def as_document(item: object, *, text_key: str = "text", id_key: str = "id") -> Document:

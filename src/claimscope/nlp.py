@@ -3,6 +3,8 @@
 ``"blank"`` is ``spacy.blank("en")`` plus a sentencizer: tokens and sentences only,
 installs from PyPI alone, deterministic. Any other name or path is loaded with
 ``spacy.load``; ``"trained"`` picks the first installed of :data:`TRAINED_MODELS`.
+Either way the tokenizer is wrapped in a :class:`~claimscope.tokenizer.GuardedTokenizer`,
+which stays linear on hostile input.
 
 >>> load_nlp("blank").pipe_names
 ['sentencizer']
@@ -14,6 +16,7 @@ import importlib.util
 from typing import TYPE_CHECKING
 
 from claimscope.errors import ModelNotFoundError
+from claimscope.tokenizer import GuardedTokenizer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -61,4 +64,5 @@ def load_nlp(model: str = FAST_MODEL) -> Language:
             ) from exc
     if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer")
+    nlp.tokenizer = GuardedTokenizer(nlp.tokenizer, nlp.vocab)
     return nlp

@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from claimscope.claims import assemble
-from claimscope.documents import as_document
+from claimscope.documents import as_document, replace_surrogates
 from claimscope.errors import ExtractorError, PluginLoadError, UnknownExtractorError
 from claimscope.nlp import FAST_MODEL, load_nlp
 from claimscope.plugins import PluginRegistry, RegisteredExtractor
@@ -52,6 +53,7 @@ class PipelineSpec:
     extractors: tuple[str, ...] | None = None
     strict: bool = False
     max_chars: int = DEFAULT_MAX_CHARS
+    time_budget: float | None = None
 
     def build(self) -> Pipeline:
         """The pipeline for this spec, built once per process and cached."""
@@ -61,7 +63,7 @@ class PipelineSpec:
 @functools.lru_cache(maxsize=4)
 def _cached_pipeline(spec: PipelineSpec) -> Pipeline:
     return Pipeline(model=spec.model, extractors=spec.extractors, strict=spec.strict,
-                    max_chars=spec.max_chars)
+                    max_chars=spec.max_chars, time_budget=spec.time_budget)
 
 
 class Pipeline:
@@ -72,6 +74,8 @@ class Pipeline:
     :param extractors: names of the extractors to run (default: all installed).
     :param strict: re-raise extractor and plugin failures instead of recording them.
     :param max_chars: longer documents get an error result instead of being processed.
+    :param time_budget: seconds one extractor may spend on one document; one that takes
+        longer is reported in the diagnostics (a warning: its records are kept).
     :param nlp: use this spaCy pipeline instead of loading ``model``.
     :param registry: where plugins come from (default: the ``claimscope`` entry points).
     :raises UnknownExtractorError: when a requested extractor is not installed.
@@ -80,11 +84,12 @@ class Pipeline:
 
     def __init__(self, model: str = FAST_MODEL, extractors: Sequence[str] | None = None,
                  strict: bool = False, *, max_chars: int = DEFAULT_MAX_CHARS,
-                 nlp: Language | None = None, registry: PluginRegistry | None = None,
-                 prepare_nlp: bool = True) -> None:
+                 time_budget: float | None = None, nlp: Language | None = None,
+                 registry: PluginRegistry | None = None, prepare_nlp: bool = True) -> None:
         self.registry = registry if registry is not None else PluginRegistry()
         self.strict = strict
         self.max_chars = max_chars
+        self.time_budget = time_budget
         self._model = model
         self._selected = _select(self.registry.extractors(), extractors)
         #: Plugin load and registration problems (also logged).
@@ -96,6 +101,8 @@ class Pipeline:
                 f"{e.plugin}: {e.message}" for e in self.plugin_errors))
         #: The spaCy ``Language`` the pipeline runs.
         self.nlp: Language = nlp if nlp is not None else load_nlp(model)
+        self.nlp.max_length = max(self.nlp.max_length, max_chars)
+        self._portable = registry is None and nlp is None
         if prepare_nlp:
             plugins = frozenset(r.info.plugin for r in self._selected)
             failures = self.registry.prepare_nlp(self.nlp, plugins)
@@ -117,6 +124,7 @@ class Pipeline:
     def spec(self) -> PipelineSpec:
         """A picklable description that rebuilds this pipeline in another process."""
         return PipelineSpec(model=self._model, strict=self.strict, max_chars=self.max_chars,
+                            time_budget=self.time_budget,
                             extractors=tuple(i.name for i in self.extractor_infos))
 
     def __call__(self, item: str | Document | Any) -> Result:
@@ -124,11 +132,11 @@ class Pipeline:
 
         :raises InvalidInputError: when ``item`` holds no text.
         """
-        document = as_document(item)
+        document, warnings = _prepared(as_document(item))
         too_long = self._too_long(document)
         if too_long:
             return too_long
-        return self.process_doc(self.nlp(document.text), document)
+        return self.process_doc(self.nlp(document.text), document, warnings)
 
     def pipe(self, items: Iterable[str | Document | Any], batch_size: int = 64,
              n_process: int = 1) -> Iterator[Result]:
@@ -143,6 +151,9 @@ class Pipeline:
         if batch_size < 1 or n_process < 1:
             raise ValueError("batch_size and n_process must be at least 1")
         batches = _batched(iter(items), batch_size)
+        if n_process > 1 and not self._portable:
+            raise ValueError("n_process > 1 rebuilds the pipeline from installed plugins in "
+                             "each worker; a custom registry or nlp cannot cross processes")
         if n_process == 1:
             for batch in batches:
                 yield from self._process_batch(batch)
@@ -158,10 +169,10 @@ class Pipeline:
 
     def _process_batch(self, items: Sequence[Any]) -> list[Result]:
         results: list[Result | None] = []
-        pending: list[tuple[int, Document]] = []
+        pending: list[tuple[int, Document, list[Diagnostic]]] = []
         for item in items:
             try:
-                document = as_document(item)
+                document, warnings = _prepared(as_document(item))
             except Exception as exc:
                 results.append(Result(document=Document(id=_item_id(item, len(results)),
                                                         text=""), error=str(exc)))
@@ -169,10 +180,10 @@ class Pipeline:
             too_long = self._too_long(document)
             results.append(too_long)
             if too_long is None:
-                pending.append((len(results) - 1, document))
-        docs = self.nlp.pipe(document.text for _, document in pending)
-        for (position, document), doc in zip(pending, docs, strict=True):
-            results[position] = self.process_doc(doc, document)
+                pending.append((len(results) - 1, document, warnings))
+        docs = self.nlp.pipe(document.text for _, document, _ in pending)
+        for (position, document, warnings), doc in zip(pending, docs, strict=True):
+            results[position] = self.process_doc(doc, document, warnings)
         return [r for r in results if r is not None]
 
     def _too_long(self, document: Document) -> Result | None:
@@ -182,11 +193,15 @@ class Pipeline:
             f"document {document.id!r} has {len(document.text)} characters, more than "
             f"max_chars={self.max_chars}"))
 
-    def process_doc(self, doc: Doc, document: Document | None = None) -> Result:
-        """Run the extractors and claim assembly on an already processed spaCy ``Doc``."""
+    def process_doc(self, doc: Doc, document: Document | None = None,
+                    diagnostics: Sequence[Diagnostic] = ()) -> Result:
+        """Run the extractors and claim assembly on an already processed spaCy ``Doc``.
+
+        :param diagnostics: earlier remarks on the document, kept in the result.
+        """
         document = document if document is not None else as_document(doc.text)
         found: dict[str, list[Any]] = {kind: [] for kind in MENTION_KINDS}
-        diagnostics: list[Diagnostic] = []
+        diagnostics = list(diagnostics)
         for registered in self._selected:
             records, failures = self._run(registered, doc, document.text)
             diagnostics.extend(failures)
@@ -211,6 +226,7 @@ class Pipeline:
             return Diagnostic(plugin=info.name, distribution=info.distribution,
                               version=info.version, message=message)
 
+        started = time.perf_counter()
         try:
             produced = list(registered.extractor.extract(doc))
         except Exception as exc:
@@ -219,6 +235,11 @@ class Pipeline:
                                      plugin=info.name, distribution=info.distribution) from exc
             return [], [blame(f"raised {type(exc).__name__}: {exc}")]
         kept, failures = [], []
+        elapsed = time.perf_counter() - started
+        if self.time_budget is not None and elapsed > self.time_budget:
+            failures.append(attrs.evolve(
+                blame(f"took {elapsed:.2f} s, over the {self.time_budget:g} s budget"),
+                severity="warning"))
         declared = frozenset(info.produces)
         for record in produced:
             found = problem(record, text, declared)
@@ -244,6 +265,14 @@ def _select(available: list[RegisteredExtractor], names: Sequence[str] | None
             f"no installed extractor named {', '.join(map(repr, missing))}; "
             f"available: {', '.join(sorted(by_name)) or 'none'}")
     return [by_name[name] for name in dict.fromkeys(names)]
+
+
+def _prepared(document: Document) -> tuple[Document, list[Diagnostic]]:
+    document, replaced = replace_surrogates(document)
+    if not replaced:
+        return document, []
+    return document, [Diagnostic(plugin="claimscope", severity="warning", message=(
+        f"{replaced} lone surrogate code point(s) replaced by U+FFFD"))]
 
 
 def _batched(items: Iterator[Any], size: int) -> Iterator[list[Any]]:

@@ -28,6 +28,7 @@ def pipeline() -> Pipeline:
     ("Up to 40 people are missing.", [("Up to 40 people", None, 40, "person",
                                        "casualty:missing")]),
     ("The 93rd brigade held 40 positions.", []),
+    ("③ killed", []),
 ])
 def test_casualty_figures(pipeline: Pipeline, text: str,
                           expected: list[tuple[str, float | None, float | None, str, str]]

@@ -116,11 +116,17 @@ def _best_time(extractor: Extractor, doc: Doc, repeats: int) -> float:
     return min(timings)
 
 
-def _growth(extractor: Extractor, nlp: Language, unit: str) -> float:
+def _growth(extractor: Extractor, nlp: Language, unit: str, attempts: int = 3) -> float:
     small, large = nlp(unit * 16), nlp(unit * 64)
     _run(extractor, small, "linear_time")  # warm caches (lazy data loading)
-    base = max(_best_time(extractor, small, 7), 1e-5)
-    return _best_time(extractor, large, 7) / base
+    growth = float("inf")
+    # A busy machine can slow one measurement; a quadratic extractor fails every attempt.
+    for _ in range(attempts):
+        base = max(_best_time(extractor, small, 7), 1e-5)
+        growth = min(growth, _best_time(extractor, large, 7) / base)
+        if growth <= MAX_GROWTH:
+            break
+    return growth
 
 
 def check_extractor(extractor: object, *, nlp: Language | None = None,

@@ -28,7 +28,8 @@ def _number(text: str, words: dict[str, int]) -> float | None:
     if lowered in words:
         return float(words[lowered])
     digits = lowered.replace(",", "")
-    if digits.isdigit() and len(digits) <= _MAX_DIGITS:
+    # ASCII only: "③".isdigit() is true but float("③") fails.
+    if digits.isascii() and digits.isdigit() and len(digits) <= _MAX_DIGITS:
         return float(digits)
     return None
 
