@@ -328,6 +328,9 @@ class AttributionExtractor:
         self, tv: TokenView, items: list[_Item], quotes: QuoteList, adj: AdjunctIndex
     ) -> Iterator[Attribution]:
         resolver = Resolver()
+        # Last (paragraph, channel, date) per resolved source: a later cue in the same
+        # paragraph by the same source reports the same statement.
+        said: dict[str, tuple[int, str | None, str | None]] = {}
         for item in items:
             s, e = item.content
             if e <= s:
@@ -340,12 +343,18 @@ class AttributionExtractor:
             cs, ce, cue_text = tv.span_text(item.cue.shown, item.cue.last)
             cue = Span(start=cs, end=ce, text=cue_text)
             channel, date = self._context(tv, item, adj)
+            para = tv.para_of[item.cue.first]
             for found in item.sources:
                 source = self._source_record(tv, found, resolver)
                 if source is None:
                     continue
+                earlier = said.get(source.resolved)
+                own = (channel, date)
+                if channel is None and date is None and earlier and earlier[0] == para:
+                    own = (earlier[1], earlier[2])
+                said[source.resolved] = (para, *own)
                 yield Attribution(
-                    source=source, cue=cue, content=content, mode=mode, channel=channel, date=date
+                    source=source, cue=cue, content=content, mode=mode, channel=own[0], date=own[1]
                 )
 
     def _source_record(self, tv: TokenView, found: Found, resolver: Resolver) -> Source | None:
