@@ -271,6 +271,9 @@ class Context:
         guard = group.guard
         return guard is None or getattr(self, f"_guard_{guard}")(piece, before)
 
+    def _guard_military(self, piece: Piece, before: str) -> bool:
+        return self.context_near(piece)  # "planes bombed the market", not "planes landed"
+
     def _guard_counted(self, piece: Piece, before: str) -> bool:
         window = range(max(0, piece.start - 3), piece.start)
         return any(self.nums[i] or self.lowers[i] in _VAGUE_COUNTS for i in window)
