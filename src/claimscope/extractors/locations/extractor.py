@@ -79,12 +79,19 @@ def _anchor(doc: Doc, names: list[Name], resolved: dict[int, Place], index: int
         return resolved[min(same)[1]]
     countries = {p.country for j, p in resolved.items() if p.kind == "country"
                  and sentence is not None and sentence.start <= names[j].start < sentence.end}
-    counts = Counter(p for p in resolved.values() if usable(p) and p.country in countries)
-    counts = counts or Counter(p for p in resolved.values() if usable(p))
-    if not counts:
+    pool = [p for p in resolved.values() if usable(p) and p.country in countries]
+    return _focus(pool or [p for p in resolved.values() if usable(p)])
+
+
+def _focus(places: list[Place]) -> Place | None:
+    """The article's geographic centre: the mentioned place closest to all the others
+    (a medoid, so a capital cited as a government does not pull villages to itself)."""
+    if not places:
         return None
-    first = {p: j for j, p in sorted(resolved.items(), reverse=True)}
-    return max(counts, key=lambda p: (counts[p], -first[p]))
+    counts = Counter(places)
+    sample = list(counts)[:60]  # bounded: quadratic in the number of distinct places
+    return min(sample, key=lambda p: (sum(
+        n * distance_km((p.lat, p.lon), (q.lat, q.lon)) for q, n in counts.items()), p.name))
 
 
 def _foreign(resolved: dict[int, Place], names: list[Name], context: Context) -> list[int]:
