@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from claimscope import Pipeline
+from claimscope import PipelineSpec
 from claimscope.render import render, render_index
 
 webdriver = pytest.importorskip("selenium.webdriver")
@@ -102,7 +102,7 @@ def test_console_errors_are_caught(browser: Any, tmp_path: Path) -> None:
 
 
 def test_pipeline_index_page_loads_cleanly(browser: Any, tmp_path: Path) -> None:
-    pipeline = Pipeline()
+    pipeline = PipelineSpec().build()
     results = list(pipeline.pipe([
         {"id": "example", "text": EXAMPLE.read_text(encoding="utf-8")},
         {"id": "short", "text": "The governor said 12 drones were shot down near Odesa."},

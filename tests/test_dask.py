@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from claimscope import Pipeline, PipelineSpec
+from claimscope import PipelineSpec
 from claimscope.cli import app
 
 distributed = pytest.importorskip("distributed")
@@ -48,7 +48,7 @@ def client() -> Iterator[Any]:
 
 
 def single_process() -> list[dict[str, Any]]:
-    return [result.to_dict() for result in Pipeline().pipe(records(), batch_size=3)]
+    return [result.to_dict() for result in PipelineSpec().build().pipe(records(), batch_size=3)]
 
 
 def test_bag_equals_the_single_process_run(client: Any) -> None:

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from claimscope import Pipeline
+from claimscope import PipelineSpec
 from claimscope.cli import app
 from claimscope.render import COLOURS, render, render_index
 from claimscope.types import Document, Hedge, Location, Result
@@ -28,7 +28,7 @@ ARTICLE = (
 
 @pytest.fixture(scope="module")
 def result() -> Result:
-    return Pipeline()({"id": "odesa", "title": "Drones over Odesa", "text": ARTICLE})
+    return PipelineSpec().build()({"id": "odesa", "title": "Drones over Odesa", "text": ARTICLE})
 
 
 def test_page_shows_every_claim_with_status_source_and_cue(result: Result) -> None:

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from claimscope import Pipeline
+from claimscope import PipelineSpec
 from claimscope.cli import app
 from claimscope.cli.output import resume_ids
 from claimscope.frame import CLAIM_COLUMNS, to_frame
@@ -119,7 +119,8 @@ def test_csv_has_one_row_per_claim(tmp_path: Path) -> None:
     done = extract(str(source), "--format", "csv")
     assert done.exit_code == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
-    results = list(Pipeline().pipe([{"id": f"d{i}", "text": t} for i, t in enumerate(TEXTS)]))
+    docs = [{"id": f"d{i}", "text": text} for i, text in enumerate(TEXTS)]
+    results = list(PipelineSpec().build().pipe(docs))
     assert len(rows) == sum(len(r.claims) for r in results) > 0
     assert tuple(rows[0]) == CLAIM_COLUMNS
     assert {row["id"] for row in rows} <= {f"d{i}" for i in range(4)}
@@ -168,7 +169,7 @@ def test_output_streams_before_the_input_ends() -> None:
 
 def test_to_frame_has_a_row_per_claim() -> None:
     pytest.importorskip("pandas")
-    results = list(Pipeline().pipe(TEXTS))
+    results = list(PipelineSpec().build().pipe(TEXTS))
     frame = to_frame(results)
     assert list(frame.columns) == list(CLAIM_COLUMNS)
     assert len(frame) == sum(len(r.claims) for r in results)

@@ -30,7 +30,7 @@ from claimscope.cli.exit_codes import ExitCode
 from claimscope.cli.inputs import InputProblem, Located, count_documents, read_located
 from claimscope.cli.output import FORMATS, RESUMABLE, make_writer, resume_ids
 from claimscope.errors import ModelNotFoundError, UnknownExtractorError
-from claimscope.pipeline import DEFAULT_MAX_CHARS, Pipeline
+from claimscope.pipeline import DEFAULT_MAX_CHARS, Pipeline, PipelineSpec
 from claimscope.types import Document, Result
 
 __all__ = ["Problems", "extract_command"]
@@ -185,7 +185,9 @@ def extract_command(
     _check_usage(format, decode_errors, resume, output, dask, n_process)
     names = [n.strip() for n in extractors.split(",") if n.strip()] if extractors else None
     try:
-        pipeline = Pipeline(model=model, extractors=names, strict=strict, max_chars=max_chars)
+        # Built through the spec: cached per process, and what --dask ships to workers.
+        pipeline = PipelineSpec(model=model, extractors=None if names is None else tuple(names),
+                                strict=strict, max_chars=max_chars).build()
     except (UnknownExtractorError, ModelNotFoundError) as exc:
         raise _fail(str(exc), ExitCode.USAGE) from None
     try:
