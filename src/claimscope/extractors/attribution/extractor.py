@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
@@ -85,6 +86,24 @@ class _Item:
     channel: str | None = None
 
 
+def _home_sides(records: list[Attribution]) -> list[Attribution]:
+    """Give unsided state-institution sources ("the air force", "regional governor") the
+    side most sources of the article speak for, the party whose institutions it quotes."""
+    lex = lexicon()
+    sides = Counter(r.source.side for r in records if r.source.side not in (None, "INTL"))
+    if not sides:
+        return records
+    home = sides.most_common(1)[0][0]
+    out = []
+    for record in records:
+        src = record.source
+        words = f"{src.text} {src.role or ''}".lower().split()
+        if src.side is None and any(w in lex.home_side_heads for w in words):
+            record = attrs.evolve(record, source=attrs.evolve(src, side=home))
+        out.append(record)
+    return out
+
+
 class AttributionExtractor:
     """Finds reported statements: source, cue, content, mode, channel and date."""
 
@@ -102,7 +121,7 @@ class AttributionExtractor:
         cues = sorted(find_cues(tv, inside) + colon_cues(tv, inside, adj), key=lambda c: c.first)
         items = self._sources(tv, cues, adj, inside)
         self._contents(tv, items, quotes, adj)
-        yield from self._records(tv, items, quotes, adj)
+        yield from _home_sides(list(self._records(tv, items, quotes, adj)))
 
     def _sources(
         self, tv: TokenView, cues: list[Cue], adj: AdjunctIndex, inside: list[int]

@@ -67,6 +67,7 @@ class Lexicon:
     media_names: frozenset[str]
     parenthetical_starters: frozenset[str]
     intro_adverbials: frozenset[str]
+    home_side_heads: frozenset[str]
     channels: dict[str, str]
     recipients: frozenset[str]
     weekdays: frozenset[str]
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
         media_names=_lower_set(words["media_names"]),
         parenthetical_starters=_lower_set(words["parenthetical_starters"]),
         intro_adverbials=_lower_set(words["intro_adverbials"]),
+        home_side_heads=_lower_set(words["home_side_heads"]),
         channels={k.lower(): v for k, v in chans["channels"].items()},
         recipients=_lower_set(chans["recipients"]),
         weekdays=_lower_set(chans["weekdays"]),
