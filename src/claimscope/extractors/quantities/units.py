@@ -174,9 +174,30 @@ def read_head(view: TokenView, j: int, singular_ok: bool = False,
             continue
         if _is_stop(view, k) or word in _NUMBER_WORDS:
             return None
+        model = _model_plural(view, k)
+        if model is not None:
+            return Head(k, model)
         if _head_like(view, k, singular_ok) and not _continues(view, k):
             return Head(k, _unit_name(view, k, j))
         k, modifiers = k + 1, modifiers + 1
+    return None
+
+
+def _model_plural(view: TokenView, k: int) -> str | None:
+    """A weapon model in the plural that ends the phrase: "four F-16s", "two HIMARS".
+
+    >>> import spacy
+    >>> _model_plural(TokenView(spacy.blank("en")("two Su-34s hit")), 1)
+    'su-34'
+    """
+    text = view.text[k]
+    if k + 1 < view.n and is_plural(view.lower[k + 1]) \
+            and singular(view.lower[k + 1]) in lexicon().counted:
+        return None  # a modifier: "three HIMARS launchers"
+    if text[:1].isupper() and "-" in text and text.endswith("s") and text[-2:-1].isdigit():
+        return text[:-1].lower()
+    if len(text) >= 5 and text.isupper() and text.isalpha() and text.endswith("S"):
+        return text.lower()
     return None
 
 
