@@ -80,7 +80,10 @@ def _anchor(doc: Doc, names: list[Name], resolved: dict[int, Place], index: int
     countries = {p.country for j, p in resolved.items() if p.kind == "country"
                  and sentence is not None and sentence.start <= names[j].start < sentence.end}
     pool = [p for p in resolved.values() if usable(p) and p.country in countries]
-    return _focus(pool or [p for p in resolved.values() if usable(p)])
+    found = _focus(pool or [p for p in resolved.values() if usable(p)])
+    if found is None and countries:  # "in Barsalogho, Burkina Faso": at least the country
+        found = next(p for p in resolved.values() if p.kind == "country" and p.country in countries)
+    return found
 
 
 def _focus(places: list[Place]) -> Place | None:

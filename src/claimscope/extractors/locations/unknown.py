@@ -31,6 +31,9 @@ _BEFORE = frozenset({"near", "outside", "towards", "toward", "around", "outskirt
                      "liberated", "recaptured", "retook", "entered", "captured", "seized",
                      "encircled", "besieged", "through", "via", "attacked", "shelled",
                      "bombed", "raided", "stormed", "overran"})
+_LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "of", "to", "the"})
+_PLURAL_SETTLEMENTS = frozenset({"camps", "villages", "towns", "districts", "neighbourhoods",
+                                 "neighborhoods", "settlements"})
 _ROAD = re.compile(r"^[A-Z]{1,2}-?\d{1,4}$")
 _ROAD_NOUNS = frozenset({"highway", "road", "motorway", "route"})
 
@@ -76,15 +79,32 @@ def _plausible(toks: Tokens, i: int, end: int, lex: Lexicon) -> bool:
         for w in toks.words[i:end] if w.lower() not in lex.connectors)
 
 
-def _cued(toks: Tokens, i: int, end: int, cued_ends: set[int], lex: Lexicon) -> bool:
+def _cued(toks: Tokens, i: int, end: int, cued_ends: set[int], lex: Lexicon,
+          starts: dict[int, Name]) -> bool:
     after = toks.lowers[end] if end < len(toks) else ""
     return (_settlement_before(toks, i, lex) or _list_continues(toks, i, cued_ends)
-            or toks.lowers[i - 1] in _BEFORE or after in _AFTER)
+            or toks.lowers[i - 1] in _BEFORE or after in _AFTER
+            or (toks.lowers[i - 1] in _LOCATIVE and _before_place(toks, end, starts)))
+
+
+def _before_place(toks: Tokens, end: int, starts: dict[int, Name]) -> bool:
+    """ "in X, Burkina Faso" / "X, North Kivu" (a wider place in apposition), or "the X
+    and Mugunga camps" (a plural settlement noun after a known place)."""
+    if end + 1 >= len(toks) or toks.lowers[end] not in {",", "and"}:
+        return False
+    name = starts.get(end + 1)
+    if name is None or not name.places:
+        return False
+    if toks.lowers[end] == ",":
+        closed = name.end >= len(toks) or toks.words[name.end] in {",", ".", ";", ")", ":"}
+        return closed and any(p.kind in {"country", "admin_region"} for p in name.places)
+    return name.end < len(toks) and toks.lowers[name.end] in _PLURAL_SETTLEMENTS
 
 
 def _candidates(toks: Tokens, known: list[Name], lex: Lexicon, blocked: Set[int]
                 ) -> Iterator[tuple[int, int]]:
     accepted: set[int] = set()
+    starts = {name.start: name for name in known}
     cued_ends: set[int] = set()
     for name in known:
         accepted.update(range(name.start, name.end))
@@ -94,12 +114,16 @@ def _candidates(toks: Tokens, known: list[Name], lex: Lexicon, blocked: Set[int]
             cued_ends.add(name.end)
     i = 0
     while i < len(toks):
-        if i in accepted or i in blocked or not toks.is_cap(i) or not toks.words[i].isalpha() or (
+        if i in accepted or not toks.is_cap(i) or not toks.words[i].isalpha() or (
                 toks.sentence_start(i)):
             i += 1
             continue
         end = _extent(toks, i, accepted)  # may absorb a rejected match ("Sukhyi Yar")
-        if _plausible(toks, i, end, lex) and _cued(toks, i, end, cued_ends, lex):
+        if all(k in blocked for k in range(i, end)):
+            i = end
+            continue
+        if _plausible(toks, i, end, lex) and _cued(toks, i, end, cued_ends, lex, starts) and (
+                toks.words[i - 1] not in lex.person_titles):
             yield i, end
             cued_ends.add(end)
         i = end
