@@ -15,10 +15,10 @@ the position of the nearest resolved place, so a front-line hamlet lands near it
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
+from claimscope.extractors.locations.anchor import Placer
 from claimscope.extractors.locations.gazetteer import Place
 from claimscope.extractors.locations.lexicon import lexicon
 from claimscope.extractors.locations.ner import drop_person_parts, ner_names
@@ -63,38 +63,12 @@ def _context(toks: Tokens, names: list[Name]) -> Context:
     return context
 
 
-def _anchor(doc: Doc, names: list[Name], resolved: dict[int, Place], index: int
-            ) -> Place | None:
-    """Where to put a name the gazetteer lacks: the nearest resolved town or region in its
-    sentence, else the place the article mentions most (its focus)."""
-    def usable(place: Place) -> bool:
-        return place.kind in {"populated_place", "admin_region"} or (
-            place.kind in {"region", "feature"} and place.population < 5e6)
-
-    sentence = doc[names[index].start].sent if doc.has_annotation("SENT_START") else None
-    same = [(abs(names[j].start - names[index].start), j) for j, p in resolved.items()
-            if usable(p) and sentence is not None
-            and sentence.start <= names[j].start < sentence.end]
-    if same:
-        return resolved[min(same)[1]]
-    countries = {p.country for j, p in resolved.items() if p.kind == "country"
-                 and sentence is not None and sentence.start <= names[j].start < sentence.end}
-    pool = [p for p in resolved.values() if usable(p) and p.country in countries]
-    found = _focus(pool or [p for p in resolved.values() if usable(p)])
-    if found is None and countries:  # "in Barsalogho, Burkina Faso": at least the country
-        found = next(p for p in resolved.values() if p.kind == "country" and p.country in countries)
-    return found
-
-
-def _focus(places: list[Place]) -> Place | None:
-    """The article's geographic centre: the mentioned place closest to all the others
-    (a medoid, so a capital cited as a government does not pull villages to itself)."""
-    if not places:
-        return None
-    counts = Counter(places)
-    sample = list(counts)[:60]  # bounded: quadratic in the number of distinct places
-    return min(sample, key=lambda p: (sum(
-        n * distance_km((p.lat, p.lon), (q.lat, q.lon)) for q, n in counts.items()), p.name))
+def _sentence(doc: Doc, start: int) -> tuple[int, int]:
+    """Token bounds of the sentence around ``start`` (the whole text without sentences)."""
+    if not doc.has_annotation("SENT_START"):
+        return 0, len(doc)
+    sent = doc[start].sent
+    return sent.start, sent.end
 
 
 def _foreign(resolved: dict[int, Place], names: list[Name], context: Context) -> list[int]:
@@ -111,12 +85,13 @@ def _foreign(resolved: dict[int, Place], names: list[Name], context: Context) ->
                if i not in ambiguous):
         ambiguous = set()  # no firmer place to judge them by
 
+    firm = {p for j, p in resolved.items() if j not in ambiguous}
+
     def supported(i: int) -> bool:
         reach = _VILLAGE_KM if i in ambiguous and len(names[i].places) > 1 else _NEAR_KM
         here = (resolved[i].lat, resolved[i].lon)
-        return any(j != i and j not in ambiguous and other.name != resolved[i].name
-                   and distance_km((other.lat, other.lon), here) < reach
-                   for j, other in resolved.items())
+        return any(other.name != resolved[i].name
+                   and distance_km((other.lat, other.lon), here) < reach for other in firm)
 
     return sorted(i for i in foreign | ambiguous if not supported(i))
 
@@ -164,10 +139,11 @@ class LocationExtractor:
             # name only when the words around it say it is a place, placed by its context.
             del resolved[index]
             names[index].places = []
+        placer = Placer(resolved, [(n.start, n.end) for n in names])
         for index, name in enumerate(names):
             found = resolved.get(index)
             if found is None and name.cued:
-                found = _anchor(doc, names, resolved, index)
+                found = placer.place(name.start, _sentence(doc, name.start))
                 if found is not None:
                     yield _location(doc, name, found, known=False)
             elif found is not None:
