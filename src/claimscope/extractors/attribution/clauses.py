@@ -2,7 +2,7 @@
 
 >>> import spacy
 >>> from claimscope.extractors.attribution.context import AdjunctIndex, find_adjuncts
->>> tv = TokenView(spacy.blank("en")("He told Reuters on Monday that it fell."))
+>>> tv = TokenView.from_text("He told Reuters on Monday that it fell.")
 >>> tv.words[skip_right(tv, 2, AdjunctIndex(find_adjuncts(tv)), "tell")]
 'that'
 >>> tv.words[recipient_end(tv, 2) - 1]
@@ -63,7 +63,13 @@ _POSTED = frozenset({"posted", "published", "released", "shared", "issued", "bro
 
 
 def skip_right(tv: TokenView, i: int, adj: AdjunctIndex, lemma: str) -> int:
-    """First token after ``i`` past channel/date adjuncts, ", formerly X," and the addressee."""
+    """First token after ``i`` past channel/date adjuncts, ", formerly X," and the addressee.
+
+    >>> import spacy
+    >>> tv = TokenView.from_text("He said on Monday it fell.")
+    >>> tv.words[skip_right(tv, 2, AdjunctIndex([]), "say")]
+    'on'
+    """
     lex = lexicon()
     n = tv.n
     told = lemma in {"tell", "inform", "assure"}
@@ -120,7 +126,13 @@ def skip_right(tv: TokenView, i: int, adj: AdjunctIndex, lemma: str) -> int:
 
 
 def recipient_end(tv: TokenView, i: int) -> int:
-    """End of the person or outlet told: "told AFP", "told reporters", "told the BBC"."""
+    """End of the person or outlet told: "told AFP", "told reporters", "told the BBC".
+
+    >>> import spacy
+    >>> tv = TokenView.from_text("He told reporters it fell.")
+    >>> tv.words[recipient_end(tv, 2)]
+    'it'
+    """
     lex = lexicon()
     n = tv.n
     if i >= n:
@@ -147,7 +159,7 @@ def addressee(tv: TokenView, i: int, sent_end: int, adj: AdjunctIndex) -> str | 
     """The outlet told ("told AFP", "told the national telethon"), as a channel.
 
     >>> import spacy
-    >>> tv = TokenView(spacy.blank("en")("He told the BBC it fell."))
+    >>> tv = TokenView.from_text("He told the BBC it fell.")
     >>> addressee(tv, 2, tv.n, AdjunctIndex([]))
     'BBC'
     """
@@ -163,7 +175,7 @@ def inverted_source(tv: TokenView, after: int, adj: AdjunctIndex) -> Found | Non
     """ "…,” said the ministry.": a source right after the cue that ends the clause.
 
     >>> import spacy
-    >>> tv = TokenView(spacy.blank("en")('"It fell," said the army.'))
+    >>> tv = TokenView.from_text('"It fell," said the army.')
     >>> found = inverted_source(tv, 6, AdjunctIndex([]))
     >>> tv.words[found.first:found.last]
     ['the', 'army']
@@ -220,7 +232,7 @@ def closes_quote_before(tv: TokenView, i: int) -> bool:
     """True when a closing quotation mark (maybe after a comma) ends right before ``i``.
 
     >>> import spacy
-    >>> tv = TokenView(spacy.blank("en")('"It fell," he said.'))
+    >>> tv = TokenView.from_text('"It fell," he said.')
     >>> closes_quote_before(tv, 5)
     True
     """
@@ -237,7 +249,7 @@ def continues(tv: TokenView, cue: Cue, sent_start: int, adj: AdjunctIndex) -> bo
 
     >>> import spacy
     >>> from claimscope.extractors.attribution.cues import find_cues
-    >>> tv = TokenView(spacy.blank("en")("He said it fell, adding that two died."))
+    >>> tv = TokenView.from_text("He said it fell, adding that two died.")
     >>> [continues(tv, c, 0, AdjunctIndex([])) for c in find_cues(tv, [-1] * tv.n)]
     [False, True]
     """

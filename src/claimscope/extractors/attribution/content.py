@@ -9,7 +9,7 @@ that closes right before the speaker, or the clause from the sentence start.
 >>> import spacy
 >>> from claimscope.extractors.attribution.tokens import TokenView
 >>> from claimscope.extractors.attribution.quotes import find_quotes
->>> tv = TokenView(spacy.blank("en")("Kyiv said that it held the town."))
+>>> tv = TokenView.from_text("Kyiv said that it held the town.")
 >>> s, e = right_content(tv, 2, find_quotes(tv), [])
 >>> tv.words[s:e]
 ['it', 'held', 'the', 'town']
@@ -32,7 +32,14 @@ _MAX_CONTENT = 250
 
 
 def clause_start(tv: TokenView, s: int) -> int:
-    """Start of the sentence beginning at ``s``, past a dateline or timestamp ("KYIV — ")."""
+    """Start of the sentence beginning at ``s``, past a dateline or timestamp ("KYIV — ").
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> tv = TokenView.from_text("KYIV — Officials said it fell.")
+    >>> tv.words[clause_start(tv, 0)]
+    'Officials'
+    """
     e = min(tv.sentence(s)[1], s + _DATELINE_MAX)
     for i in range(s, e):
         if tv.words[i] in {"—", "–", "--"}:
@@ -54,6 +61,14 @@ def right_content(
 
     ``adjunct_firsts`` maps the first token of each channel adjunct to its end, so a
     channel phrase closing the content is left out.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> from claimscope.extractors.attribution.quotes import find_quotes
+    >>> tv = TokenView.from_text("He said: it fell; we left.")
+    >>> s, e = right_content(tv, 2, find_quotes(tv), [])
+    >>> tv.words[s:e]
+    ['it', 'fell']
     """
     adjunct_firsts = adjunct_firsts or {}
     n = tv.n
@@ -97,7 +112,16 @@ def _drop_trailing_adjunct(tv: TokenView, start: int, end: int, firsts: dict[int
 
 
 def left_content(tv: TokenView, before: int, quotes: QuoteList, lo: int) -> tuple[int, int]:
-    """Content ending at token ``before`` (a comma or closing quotation mark) of a later cue."""
+    """Content ending at token ``before`` (a comma or closing quotation mark) of a later cue.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> from claimscope.extractors.attribution.quotes import find_quotes
+    >>> tv = TokenView.from_text("Two died, officials said.")
+    >>> s, e = left_content(tv, 2, find_quotes(tv), 0)
+    >>> tv.words[s:e]
+    ['Two', 'died']
+    """
     b = before
     if b < lo:
         return b, b
@@ -127,7 +151,15 @@ def _quoted_run(quotes: QuoteList, s: int, e: int) -> tuple[Quote, Quote] | None
 
 
 def mode_of(tv: TokenView, s: int, e: int, quotes: QuoteList) -> str:
-    """direct (quotations only), mixed (holds a quoted fragment) or indirect."""
+    """direct (quotations only), mixed (holds a quoted fragment) or indirect.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> from claimscope.extractors.attribution.quotes import find_quotes
+    >>> tv = TokenView.from_text('He said it was "over".')
+    >>> mode_of(tv, 2, 7, find_quotes(tv))
+    'mixed'
+    """
     if _quoted_run(quotes, s, e) is not None:
         return "direct"
     if tv.marks_before[e] > tv.marks_before[s]:
@@ -136,7 +168,15 @@ def mode_of(tv: TokenView, s: int, e: int, quotes: QuoteList) -> str:
 
 
 def to_chars(tv: TokenView, s: int, e: int, quotes: QuoteList) -> tuple[int, int]:
-    """Character span of tokens ``s..e-1``; a direct quotation loses its marks."""
+    """Character span of tokens ``s..e-1``; a direct quotation loses its marks.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> from claimscope.extractors.attribution.quotes import find_quotes
+    >>> tv = TokenView.from_text('"It fell," he said.')
+    >>> to_chars(tv, 0, 5, find_quotes(tv))
+    (1, 8)
+    """
     run = _quoted_run(quotes, s, e)
     if run is not None:
         return run[0].start, run[1].end
@@ -154,6 +194,13 @@ def continued_quote(
     "“A,” she said. “B.”" and "“A,” she said, “B.”": B continues what she said.
     ``after`` is the first token past the cue and its adjuncts; ``used`` holds the
     opening-mark tokens of quotations that other cues already account for.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> from claimscope.extractors.attribution.quotes import find_quotes
+    >>> tv = TokenView.from_text('"A," he said. "B."')
+    >>> continued_quote(tv, find_quotes(tv), (0, 4), 7, set())
+    (0, 10)
     """
     s = content[0]
     nxt = quotes.first_from(after)

@@ -6,7 +6,7 @@ and date of a statement from them.
 
 >>> import spacy
 >>> from claimscope.extractors.attribution.tokens import TokenView
->>> tv = TokenView(spacy.blank("en")("He said on Telegram on May 12 that it fell."))
+>>> tv = TokenView.from_text("He said on Telegram on May 12 that it fell.")
 >>> [(a.kind, a.label) for a in find_adjuncts(tv)]
 [('channel', 'Telegram'), ('date', 'May 12')]
 """
@@ -33,7 +33,11 @@ _PARTS = frozenset({"late", "early", "earlier", "later"})
 
 @attrs.frozen
 class Adjunct:
-    """A channel or date phrase: tokens ``first..last-1``, its label (date: as written)."""
+    """A channel or date phrase: tokens ``first..last-1``, its label (date: as written).
+
+    >>> Adjunct(first=0, last=2, kind="channel", label="Telegram").platform
+    True
+    """
 
     first: int
     last: int
@@ -42,7 +46,11 @@ class Adjunct:
 
     @property
     def platform(self) -> bool:
-        """True for a named platform (Telegram, X), preferred over generic channels."""
+        """True for a named platform (Telegram, X), preferred over generic channels.
+
+        >>> Adjunct(first=0, last=3, kind="channel", label="statement").platform
+        False
+        """
         return self.label in _PLATFORMS
 
 
@@ -143,7 +151,14 @@ def _triggers() -> frozenset[str]:
 
 
 def find_adjuncts(tv: TokenView) -> list[Adjunct]:
-    """All channel and date adjuncts, in text order, not overlapping."""
+    """All channel and date adjuncts, in text order, not overlapping.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> tv = TokenView.from_text("He said in a statement on Monday.")
+    >>> [a.label for a in find_adjuncts(tv)]
+    ['statement', 'Monday']
+    """
     lex = lexicon()
     triggers = _triggers()
     out: list[Adjunct] = []
@@ -164,7 +179,12 @@ def find_adjuncts(tv: TokenView) -> list[Adjunct]:
 
 
 class AdjunctIndex:
-    """Adjuncts looked up by their first or last token."""
+    """Adjuncts looked up by their first or last token.
+
+    >>> index = AdjunctIndex([Adjunct(first=2, last=4, kind="date", label="Monday")])
+    >>> index.by_last[3].label
+    'Monday'
+    """
 
     def __init__(self, adjuncts: list[Adjunct]) -> None:
         self.adjuncts = adjuncts
@@ -173,7 +193,12 @@ class AdjunctIndex:
         self.firsts = [a.first for a in adjuncts]
 
     def inside(self, first: int, last: int, kind: str) -> list[Adjunct]:
-        """Adjuncts of ``kind`` lying within tokens ``first..last-1``."""
+        """Adjuncts of ``kind`` lying within tokens ``first..last-1``.
+
+        >>> index = AdjunctIndex([Adjunct(first=2, last=4, kind="date", label="Monday")])
+        >>> [a.label for a in index.inside(0, 10, "date")], index.inside(0, 3, "date")
+        (['Monday'], [])
+        """
         out = []
         for k in range(bisect.bisect_left(self.firsts, first), len(self.adjuncts)):
             found = self.adjuncts[k]

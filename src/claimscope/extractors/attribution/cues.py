@@ -7,7 +7,7 @@ not an infinitive or a noun ("the claims"), and meeting its lexicon constraint
 
 >>> import spacy
 >>> from claimscope.extractors.attribution.tokens import TokenView
->>> tv = TokenView(spacy.blank("en")("Blasts were reported. Kyiv said it held."))
+>>> tv = TokenView.from_text("Blasts were reported. Kyiv said it held.")
 >>> [tv.words[c.first] for c in find_cues(tv, [-1] * tv.n)]
 ['said']
 """
@@ -39,7 +39,11 @@ _WHAT = frozenset({"what", "which", "whom"})
 
 @attrs.frozen
 class Cue:
-    """A reporting cue: its tokens, kind (verb, according, citing, noun, reports, quoted_as)."""
+    """A reporting cue: its tokens, kind (verb, according, citing, noun, reports, quoted_as).
+
+    >>> Cue(first=1, last=2, kind="verb", lemma="say", shown=1).lemma
+    'say'
+    """
 
     first: int
     last: int  # exclusive
@@ -214,7 +218,14 @@ def _wanted() -> frozenset[str]:
 
 
 def find_cues(tv: TokenView, inside: list[int]) -> list[Cue]:
-    """Every reporting cue outside quotations, in text order."""
+    """Every reporting cue outside quotations, in text order.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> tv = TokenView.from_text("The ministry did not comment. Kyiv denied it.")
+    >>> [tv.words[c.first] for c in find_cues(tv, [-1] * tv.n)]
+    ['denied']
+    """
     lex = lexicon()
     cues: list[Cue] = []
     lower = tv.lower
@@ -266,6 +277,13 @@ def colon_cues(tv: TokenView, inside: list[int], adj: AdjunctIndex) -> list[Cue]
     The colon counts when everything before it in the sentence is a short source phrase
     (a capitalised name or organisation, maybe with a channel or date adjunct) and no
     reporting verb; labels such as "Background:" do not.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> from claimscope.extractors.attribution.context import AdjunctIndex
+    >>> tv = TokenView.from_text("Kremlin: no talks planned.")
+    >>> [c.kind for c in colon_cues(tv, [-1] * tv.n, AdjunctIndex([]))]
+    ['colon']
     """
     from claimscope.extractors.attribution.content import clause_start
     from claimscope.extractors.attribution.sources import np_left, skip_left

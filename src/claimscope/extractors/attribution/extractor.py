@@ -105,7 +105,11 @@ def _home_sides(records: list[Attribution]) -> list[Attribution]:
 
 
 class AttributionExtractor:
-    """Finds reported statements: source, cue, content, mode, channel and date."""
+    """Finds reported statements: source, cue, content, mode, channel and date.
+
+    >>> AttributionExtractor().produces
+    frozenset({'attributions'})
+    """
 
     name = "attribution"
     version = "0.2.0"
@@ -113,7 +117,13 @@ class AttributionExtractor:
     uses = frozenset({"sentences", "pos", "ner"})
 
     def extract(self, doc: Doc) -> Iterator[Attribution]:
-        """Yield one :class:`~claimscope.types.Attribution` per cue and source."""
+        """Yield one :class:`~claimscope.types.Attribution` per cue and source.
+
+        >>> import spacy
+        >>> doc = spacy.blank("en")("Kyiv said it held the town.")
+        >>> [a.source.text for a in AttributionExtractor().extract(doc)]
+        ['Kyiv']
+        """
         tv = TokenView(doc)
         quotes = find_quotes(tv)
         inside = quote_index(tv, quotes)

@@ -43,7 +43,11 @@ def _lower_set(items: list[str]) -> frozenset[str]:
 
 @attrs.frozen
 class Lexicon:
-    """Every word list the attribution rules consult (lower-case keys)."""
+    """Every word list the attribution rules consult (lower-case keys).
+
+    >>> "according" in lexicon().cue_forms
+    False
+    """
 
     cue_forms: dict[str, CueForm]
     noun_cues: frozenset[str]
@@ -83,7 +87,11 @@ class Lexicon:
 
 @functools.cache
 def lexicon() -> Lexicon:
-    """The lexicon, loaded on first use and shared afterwards."""
+    """The lexicon, loaded on first use and shared afterwards.
+
+    >>> lexicon() is lexicon()
+    True
+    """
     cues, words, chans, sides = (
         _load(n) for n in ("cues.json", "words.json", "channels.json", "sides.json")
     )

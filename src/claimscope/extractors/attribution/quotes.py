@@ -8,7 +8,7 @@ stray mark never hides the rest of the document's quotes.
 
 >>> import spacy
 >>> from claimscope.extractors.attribution.tokens import TokenView
->>> tv = TokenView(spacy.blank("en")('“We held,” he said. "It fell," she said.'))
+>>> tv = TokenView.from_text('“We held,” he said. "It fell," she said.')
 >>> [tv.text[q.start:q.end] for q in find_quotes(tv)]
 ['We held', 'It fell']
 """
@@ -35,7 +35,11 @@ _OPEN_AFTER = frozenset({"(", "[", "—", "–", "-", ":", "/"})
 
 @attrs.frozen
 class Quote:
-    """One quotation: the tokens of its marks and the character span of its words."""
+    """One quotation: the tokens of its marks and the character span of its words.
+
+    >>> Quote(open_tok=0, close_tok=3, start=1, end=8, closed=True).closed
+    True
+    """
 
     open_tok: int
     #: Token index of the closing mark, or the last token of the paragraph when unclosed.
@@ -62,20 +66,40 @@ class QuoteList(list[Quote]):
         self.opens = [q.open_tok for q in quotes]
 
     def opening_at(self, i: int) -> Quote | None:
-        """The quotation whose opening mark is token ``i``."""
+        """The quotation whose opening mark is token ``i``.
+
+        >>> ql = QuoteList([Quote(open_tok=2, close_tok=5, start=10, end=20, closed=True)])
+        >>> ql.opening_at(3) is None
+        True
+        """
         return self.by_open.get(i)
 
     def closing_at(self, i: int) -> Quote | None:
-        """The quotation whose closing mark (or last token) is token ``i``."""
+        """The quotation whose closing mark (or last token) is token ``i``.
+
+        >>> ql = QuoteList([Quote(open_tok=2, close_tok=5, start=10, end=20, closed=True)])
+        >>> ql.closing_at(5).start
+        10
+        """
         return self.by_close.get(i)
 
     def first_from(self, i: int) -> Quote | None:
-        """The first quotation opening at or after token ``i``."""
+        """The first quotation opening at or after token ``i``.
+
+        >>> ql = QuoteList([Quote(open_tok=2, close_tok=5, start=10, end=20, closed=True)])
+        >>> ql.first_from(0).end
+        20
+        """
         k = bisect.bisect_left(self.opens, i)
         return self[k] if k < len(self) else None
 
     def between(self, s: int, e: int) -> list[Quote]:
-        """Quotations opening within tokens ``s..e-1``."""
+        """Quotations opening within tokens ``s..e-1``.
+
+        >>> ql = QuoteList([Quote(open_tok=2, close_tok=5, start=10, end=20, closed=True)])
+        >>> ql.between(3, 9)
+        []
+        """
         return self[bisect.bisect_left(self.opens, s) : bisect.bisect_left(self.opens, e)]
 
 
@@ -157,7 +181,14 @@ def _next_paragraph_opens(tv: TokenView, i: int, marks: frozenset[str]) -> bool:
 
 
 def find_quotes(tv: TokenView) -> QuoteList:
-    """All quotations of the document, outermost double quotes and single quotes."""
+    """All quotations of the document, outermost double quotes and single quotes.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> tv = TokenView.from_text("He said “yes” and ‘no’.")
+    >>> [tv.text[q.start:q.end] for q in find_quotes(tv)]
+    ['yes', 'no']
+    """
     double, single = _Pairer(tv), _Pairer(tv)
     words = tv.words
     last_word = -1
@@ -201,7 +232,14 @@ def find_quotes(tv: TokenView) -> QuoteList:
 
 
 def quote_index(tv: TokenView, quotes: list[Quote]) -> list[int]:
-    """For each token, the index of the quote containing it (marks included), else -1."""
+    """For each token, the index of the quote containing it (marks included), else -1.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> tv = TokenView.from_text('He said "yes".')
+    >>> quote_index(tv, find_quotes(tv))
+    [-1, -1, 0, 0, 0, -1]
+    """
     inside = [-1] * tv.n
     for k, quote in enumerate(quotes):
         for t in range(quote.open_tok, min(tv.n, quote.close_tok + 1)):

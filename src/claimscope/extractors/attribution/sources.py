@@ -11,7 +11,7 @@ one that is not an adverbial is the subject.
 >>> import spacy
 >>> from claimscope.extractors.attribution.tokens import TokenView
 >>> from claimscope.extractors.attribution.context import AdjunctIndex, find_adjuncts
->>> tv = TokenView(spacy.blank("en")("In April, Ivan Kim, a spokesman, said it fell."))
+>>> tv = TokenView.from_text("In April, Ivan Kim, a spokesman, said it fell.")
 >>> found = left_source(tv, 9, AdjunctIndex(find_adjuncts(tv)), [-1] * tv.n)
 >>> tv.words[found.first:found.last], tv.words[found.role[0]:found.role[1]]
 (['Ivan', 'Kim'], ['a', 'spokesman'])
@@ -46,7 +46,11 @@ _LEADING_JUNK = frozenset({
 
 @attrs.frozen
 class Found:
-    """A source phrase (tokens ``first..last-1``) and an optional role phrase beside it."""
+    """A source phrase (tokens ``first..last-1``) and an optional role phrase beside it.
+
+    >>> Found(first=0, last=2).role is None
+    True
+    """
 
     first: int
     last: int
@@ -87,7 +91,7 @@ def clean_np(tv: TokenView, s: int, e: int) -> bool:
     """True when tokens ``s..e-1`` are all source-phrase words, none unknown.
 
     >>> import spacy
-    >>> tv = TokenView(spacy.blank("en")("the regional governor said the strikes hit"))
+    >>> tv = TokenView.from_text("the regional governor said the strikes hit")
     >>> clean_np(tv, 0, 3), clean_np(tv, 4, 7)
     (True, False)
     """
@@ -96,7 +100,14 @@ def clean_np(tv: TokenView, s: int, e: int) -> bool:
 
 
 def np_left(tv: TokenView, p: int, lo: int, lex: Lexicon) -> int:
-    """First token of the noun phrase ending at ``p`` (``p + 1`` when there is none)."""
+    """First token of the noun phrase ending at ``p`` (``p + 1`` when there is none).
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> tv = TokenView.from_text("Two senior Ukrainian officials said")
+    >>> np_left(tv, 3, 0, lexicon())
+    0
+    """
     if p < lo:
         return p + 1
     if tv.lower[p] in lex.pronouns:
@@ -147,7 +158,14 @@ def np_left(tv: TokenView, p: int, lo: int, lex: Lexicon) -> int:
 
 
 def np_right(tv: TokenView, q: int, hi: int, adj: AdjunctIndex) -> int:
-    """End (exclusive) of the noun phrase starting at ``q``; ``q`` when there is none."""
+    """End (exclusive) of the noun phrase starting at ``q``; ``q`` when there is none.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> tv = TokenView.from_text("according to the regional health department.")
+    >>> tv.words[2:np_right(tv, 2, tv.n, AdjunctIndex([]))]
+    ['the', 'regional', 'health', 'department']
+    """
     lex = lexicon()
     i = q
     unknown = 0
@@ -185,7 +203,14 @@ def np_right(tv: TokenView, q: int, hi: int, adj: AdjunctIndex) -> int:
 
 
 def skip_left(tv: TokenView, i: int, lo: int, adj: AdjunctIndex) -> int:
-    """Nearest token left of ``i`` that is not an auxiliary, adverb or date/channel adjunct."""
+    """Nearest token left of ``i`` that is not an auxiliary, adverb or date/channel adjunct.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> tv = TokenView.from_text("Kyiv has repeatedly said")
+    >>> skip_left(tv, 3, 0, AdjunctIndex([]))
+    0
+    """
     lex = lexicon()
     j = i - 1
     while j >= lo:
@@ -310,7 +335,15 @@ def _from_chunks(tv: TokenView, comma: int, lo: int, adj: AdjunctIndex) -> Found
 def left_source(
     tv: TokenView, cue_first: int, adj: AdjunctIndex, inside: list[int]
 ) -> Found | None:
-    """The source phrase before a cue at ``cue_first``, or ``None``."""
+    """The source phrase before a cue at ``cue_first``, or ``None``.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> tv = TokenView.from_text("Local officials said")
+    >>> found = left_source(tv, 2, AdjunctIndex([]), [-1] * tv.n)
+    >>> (found.first, found.last)
+    (0, 2)
+    """
     lex = lexicon()
     lo = tv.sentence(cue_first)[0]
     p = skip_left(tv, cue_first, lo, adj)
@@ -337,7 +370,14 @@ def left_source(
 
 
 def split_conjuncts(tv: TokenView, first: int, last: int) -> list[tuple[int, int]]:
-    """ "Kyiv and Moscow" → two sources, when every conjunct is a capitalised name."""
+    """ "Kyiv and Moscow" → two sources, when every conjunct is a capitalised name.
+
+    >>> import spacy
+    >>> from claimscope.extractors.attribution.tokens import TokenView
+    >>> tv = TokenView.from_text("Kyiv and Moscow blamed")
+    >>> split_conjuncts(tv, 0, 3)
+    [(0, 1), (2, 3)]
+    """
     parts: list[tuple[int, int]] = []
     s = first
     for i in range(first, last):

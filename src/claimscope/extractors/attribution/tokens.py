@@ -5,16 +5,18 @@ are much cheaper to index than spaCy token objects. Sentences are segmented here
 same way in fast and trained mode, so both modes see the same clause boundaries.
 
 >>> import spacy
->>> tv = TokenView(spacy.blank("en")("He said so. She agreed.\\n\\nNew para."))
+>>> tv = TokenView.from_text("He said so. She agreed.\\n\\nNew para.")
 >>> [tv.words[s:e] for s, e in tv.sentences]
 [['He', 'said', 'so', '.'], ['She', 'agreed', '.'], ['New', 'para', '.']]
 """
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 __all__ = ["QUOTE_MARKS", "TokenView"]
@@ -31,8 +33,20 @@ _ABBREVIATIONS = frozenset({
 })  # fmt: skip
 
 
+@functools.cache
+def _english() -> Language:
+    import spacy
+
+    return spacy.blank("en")
+
+
 class TokenView:
-    """Token texts, offsets, paragraph and sentence indices of one document."""
+    """Token texts, offsets, paragraph and sentence indices of one document.
+
+    >>> import spacy
+    >>> TokenView.from_text("Hi there.").words
+    ['Hi', 'there', '.']
+    """
 
     __slots__ = (
         "brk",
@@ -130,11 +144,30 @@ class TokenView:
         if start < end:
             self.sentences.append((start, end))
 
+    @classmethod
+    def from_text(cls, text: str) -> TokenView:
+        """The view of ``text`` tokenised by a shared blank English pipeline (examples, tests).
+
+        >>> TokenView.from_text("Kyiv said so.").words
+        ['Kyiv', 'said', 'so', '.']
+        """
+        return cls(_english()(text))
+
     def sentence(self, i: int) -> tuple[int, int]:
-        """Token range of the sentence holding token ``i``."""
+        """Token range of the sentence holding token ``i``.
+
+        >>> import spacy
+        >>> TokenView.from_text("It fell. We left.").sentence(3)
+        (3, 6)
+        """
         return self.sentences[self.sent_of[i]] if self.sentences else (0, self.n)
 
     def span_text(self, s: int, e: int) -> tuple[int, int, str]:
-        """Character offsets and text covering tokens ``s..e-1``."""
+        """Character offsets and text covering tokens ``s..e-1``.
+
+        >>> import spacy
+        >>> TokenView.from_text("Kyiv said so.").span_text(0, 2)
+        (0, 9, 'Kyiv said')
+        """
         a, b = self.start[s], self.end[e - 1]
         return a, b, self.text[a:b]
