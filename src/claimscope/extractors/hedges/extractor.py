@@ -71,7 +71,11 @@ def _text(words: list[str], starts: list[int], first: int, last: int) -> str:
 
 
 class HedgeExtractor:
-    """Finds hedge phrases; a sentence naming "neither side" etc. scopes the whole text."""
+    """Finds hedge phrases; a sentence naming "neither side" etc. scopes the whole text.
+
+    >>> HedgeExtractor().produces
+    frozenset({'hedges'})
+    """
 
     name = "hedges"
     version = "0.2.0"
@@ -79,7 +83,13 @@ class HedgeExtractor:
     uses = frozenset({"sentences"})
 
     def extract(self, doc: Doc) -> Iterator[Hedge]:
-        """Yield one :class:`~claimscope.types.Hedge` per hedge, longest match first."""
+        """Yield one :class:`~claimscope.types.Hedge` per hedge, longest match first.
+
+        >>> import spacy
+        >>> doc = spacy.blank("en")("Neither side's claims could be verified.")
+        >>> [(h.kind, h.scope) for h in HedgeExtractor().extract(doc)]
+        [('unverified', 'document')]
+        """
         table, document_cues = _lexicon()
         # Token strings and offsets from one array export: Doc.text and token iteration
         # create a Python object per token, which dominates the run time.

@@ -29,7 +29,11 @@ _CLAUSE = _STOPS | {",", "—", "–", "(", ")", '"', "“", "”"}
 
 @attrs.frozen
 class Classes:
-    """Word classes of ``data/hedges.json`` ("patterns")."""
+    """Word classes of ``data/hedges.json`` ("patterns").
+
+    >>> "verified" in Classes.load().verify_verbs
+    True
+    """
 
     verify_verbs: frozenset[str]
     negators: frozenset[str]
@@ -47,7 +51,11 @@ class Classes:
     @staticmethod
     @functools.cache
     def load() -> Classes:
-        """The classes, read once."""
+        """The classes, read once.
+
+        >>> Classes.load() is Classes.load()
+        True
+        """
         package = __package__ or "claimscope.extractors.hedges"
         raw = json.loads(files(package).joinpath("data/hedges.json").read_text("utf-8"))
         pats = raw["patterns"]
@@ -89,7 +97,11 @@ def _phrase_end(words: list[str], i: int, limit: int) -> int:
 
 
 def without_gerund(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """ "without providing evidence" (unverified); "without saying what happened" (uncertain)."""
+    """ "without providing evidence" (unverified); "without saying what happened" (uncertain).
+
+    >>> list(without_gerund("he said so without providing evidence".split(), Classes.load()))
+    [(3, 6, 'unverified')]
+    """
     for i, w in enumerate(words[:-1]):
         if w != "without":
             continue
@@ -102,7 +114,11 @@ def without_gerund(words: list[str], c: Classes) -> Iterator[tuple[int, int, str
 
 
 def if_clause(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """ "if the rocket fire continued", "If Ukrainian units can widen the breach"."""
+    """ "if the rocket fire continued", "If Ukrainian units can widen the breach".
+
+    >>> list(if_clause("if the dam fails , the town floods".split(), Classes.load()))
+    [(0, 4, 'conditional')]
+    """
     for i, w in enumerate(words):
         if w != "if" or (i > 0 and words[i - 1] in c.not_conditional_before):
             continue
@@ -110,14 +126,22 @@ def if_clause(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
 
 
 def reported_state(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """ "the third Russian warship reported lost", "were reported killed"."""
+    """ "the third Russian warship reported lost", "were reported killed".
+
+    >>> list(reported_state("a ship reported lost".split(), Classes.load()))
+    [(2, 4, 'unverified')]
+    """
     for i, w in enumerate(words[:-1]):
         if w == "reported" and words[i + 1] in c.reported_states:
             yield i, i + 2, "unverified"
 
 
 def speculation(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """Modal perfect ("could have been inside") and "appear(s) to" / "seem(s) to"."""
+    """Modal perfect ("could have been inside") and "appear(s) to" / "seem(s) to".
+
+    >>> list(speculation("it could have been a drone".split(), Classes.load()))
+    [(1, 4, 'uncertain')]
+    """
     for i, w in enumerate(words[:-2]):
         if w in c.modals and words[i + 1] == "have" and words[i + 2] not in _CLAUSE:
             yield i, i + 3, "uncertain"
@@ -127,14 +151,22 @@ def speculation(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
 
 
 def rejection(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """ "rejected the claim", "dismissed the report as propaganda" (denial)."""
+    """ "rejected the claim", "dismissed the report as propaganda" (denial).
+
+    >>> list(rejection("he dismissed the report as false".split(), Classes.load()))
+    [(1, 2, 'denial')]
+    """
     for i, w in enumerate(words):
         if w in c.reject_verbs and any(x in c.reject_objects for x in words[i + 1 : i + 6]):
             yield i, i + 1, "denial"
 
 
 def not_clear(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """ "It was not (immediately) clear", "it is not yet known"."""
+    """ "It was not (immediately) clear", "it is not yet known".
+
+    >>> list(not_clear("it was not immediately clear who fired".split(), Classes.load()))
+    [(0, 5, 'uncertain')]
+    """
     for i, w in enumerate(words[:-1]):
         if w != "not":
             continue
