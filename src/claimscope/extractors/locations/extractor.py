@@ -101,7 +101,7 @@ def _location(doc: Doc, name: Name, place: Place, known: bool) -> Location:
     text = span.text
     kind = name.feature or place.kind
     label = place.name if known else text
-    if name.feature and not place.name.lower().endswith(doc[name.end - 1].lower_):
+    if name.feature and known and not place.name.lower().endswith(doc[name.end - 1].lower_):
         label = f"{place.name} {doc[name.end - 1].text}"
     elif not known:
         noun = doc[name.end - 1].lower_

@@ -95,6 +95,7 @@ def _can_continue(toks: Tokens, j: int, lex: Lexicon) -> bool:
     if "\n" in word or not word.strip() or toks.breaks_after(j - 1):
         return False
     return (toks.is_cap(j) or word.isupper() or word in _NOT_LAST or lower in lex.connectors
+            or lower in ARTICLES
             or lower in lex.feature_nouns or lower in _CONTINUE_LOWER)
 
 

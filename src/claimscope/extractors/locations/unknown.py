@@ -30,7 +30,8 @@ _AFTER = frozenset({"village", "town", "settlement", "direction", "axis", "neigh
 _BEFORE = frozenset({"near", "outside", "towards", "toward", "around", "outskirts",
                      "liberated", "recaptured", "retook", "entered", "captured", "seized",
                      "encircled", "besieged", "through", "via", "attacked", "shelled",
-                     "bombed", "raided", "stormed", "overran"})
+                     "bombed", "raided", "stormed", "overran", "hit", "struck",
+                     "pounded", "took", "retake", "recapture"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "of", "to", "the"})
 _PLURAL_SETTLEMENTS = frozenset({"camps", "villages", "towns", "districts", "neighbourhoods",
                                  "neighborhoods", "settlements"})
@@ -159,6 +160,12 @@ def context_names(toks: Tokens, known: list[Name], lex: Lexicon,
     taken = {i for name in known for i in range(name.start, name.end)} | set(blocked)
     taken.update(i for s, e in found for i in range(s, e))
     found += _repeats(toks, found, taken)
-    names = [Name(start, end, [], {"populated_place"}) for start, end in found]
+    names = []
+    for start, end in found:
+        name = Name(start, end, [], {"populated_place"})
+        noun = toks.lowers[end] if end < len(toks) else ""
+        if noun in lex.feature_nouns and toks.words[end].islower():  # "Kavumu airport"
+            name.end, name.feature = end + 1, lex.feature_nouns[noun]
+        names.append(name)
     names.extend(_roads(toks, taken))
     return names
