@@ -38,7 +38,7 @@ class QuantityExtractor:
     def extract(self, doc: Doc) -> Iterator[Quantity]:
         """Yield one :class:`~claimscope.types.Quantity` per amount, in text order."""
         view = TokenView(doc)
-        text = doc.text
+        text = view.whole
         for hit in scan(view):
             if not 0 <= hit.start < hit.end <= view.n:
                 continue  # a grammar bug must never become an exception for the caller

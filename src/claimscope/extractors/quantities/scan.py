@@ -14,6 +14,7 @@ past what it consumed. Every step looks at a bounded window, so the scan is line
 from __future__ import annotations
 
 import functools
+import re
 
 import attrs
 
@@ -58,6 +59,10 @@ class _Measure:
     kind: str
     end: int
     factor: float = 1.0
+
+
+#: Single-character class, no backtracking: cheap enough for every token.
+_has_digit = re.compile("[0-9]").search
 
 
 @functools.cache
@@ -285,7 +290,7 @@ def _area_follows(view: TokenView, j: int) -> bool:
 def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
     word = view.lower[i]
     # Digits may follow a sign, "~", "." or a currency prefix ("+0.2", "HK$5.4", "USD10m").
-    if not (word in _starts() or any(c.isdigit() for c in word[:4])):
+    if not (word in _starts() or _has_digit(word[:4])):
         return None
     got = _number_at(view, i)
     if got is None:

@@ -23,12 +23,21 @@ class TokenView:
     """Token texts, offsets and (when the pipeline has them) tags, as parallel lists."""
 
     def __init__(self, doc: Doc) -> None:
-        self.text: list[str] = [t.text for t in doc]
+        from spacy.attrs import IDX, LENGTH
+
+        # One array call instead of a Python Token object per token: the offsets come
+        # from C, the texts are slices of the document string.
+        columns = doc.to_array([IDX, LENGTH]).reshape(len(doc), 2).T.tolist()
+        self.start: list[int] = columns[0]
+        self.end: list[int] = [s + n for s, n in zip(columns[0], columns[1], strict=True)]
+        # ``Doc.text`` joins every token again on each access: read it once.
+        self.whole: str = doc.text
+        whole = self.whole
+        self.text: list[str] = [whole[s:e] for s, e in zip(self.start, self.end, strict=True)]
         self.lower: list[str] = [t.lower() for t in self.text]
-        self.start: list[int] = [t.idx for t in doc]
-        self.end: list[int] = [s + len(t) for s, t in zip(self.start, self.text, strict=True)]
         self.n = len(self.text)
-        self.tagged = doc.has_annotation("TAG")
+        # ``Doc.has_annotation`` walks Token objects; one array column is much cheaper.
+        self.tagged = bool(len(doc)) and bool(doc.to_array("TAG").any())
         self.tag: list[str] = [t.tag_ for t in doc] if self.tagged else []
         self.pos: list[str] = [t.pos_ for t in doc] if self.tagged else []
         # Sentence number per token: the antecedent of "the two" must be close by.
@@ -36,14 +45,11 @@ class TokenView:
 
     @staticmethod
     def _sentence_numbers(doc: Doc) -> list[int]:
-        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-            return [0] * len(doc)
-        numbers: list[int] = []
-        current = 0
-        for token in doc:
-            if token.is_sent_start and numbers:
-                current += 1
-            numbers.append(current)
+        numbers = [0] * len(doc)
+        if not len(doc) or not (doc.has_annotation("SENT_START") or doc.to_array("DEP").any()):
+            return numbers
+        for number, sentence in enumerate(doc.sents):
+            numbers[sentence.start:sentence.end] = [number] * (sentence.end - sentence.start)
         return numbers
 
     def attached(self, i: int) -> bool:
