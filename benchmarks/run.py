@@ -25,7 +25,15 @@ from typing import Any
 
 import speed  # first: it pins BLAS/OpenMP to one thread before numpy loads
 from anchors import Skip, quantulum3, spacy_ner, textacy_quotes
-from common import ROOT, TRAINED_MODEL, corpora, inputs, installed, word_count
+from common import (
+    BUILT_IN_EXTRACTORS,
+    ROOT,
+    TRAINED_MODEL,
+    corpora,
+    inputs,
+    installed,
+    word_count,
+)
 from render import render_markdown
 
 from claimscope.evaluate import evaluate
@@ -42,9 +50,9 @@ def build_pipelines(notes: list[str]) -> dict[str, Any]:
     """claimscope in fast mode and, when the model is installed, trained mode."""
     from claimscope import Pipeline
 
-    pipelines = {"fast": Pipeline(model="blank")}
+    pipelines = {"fast": Pipeline(model="blank", extractors=BUILT_IN_EXTRACTORS)}
     if installed(TRAINED_MODEL):
-        pipelines["trained"] = Pipeline(model=TRAINED_MODEL)
+        pipelines["trained"] = Pipeline(model=TRAINED_MODEL, extractors=BUILT_IN_EXTRACTORS)
     else:
         notes.append(f"trained mode skipped: {TRAINED_MODEL} is not installed "
                      "(pip install 'claimscope[trained]')")

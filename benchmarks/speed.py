@@ -30,7 +30,7 @@ from typing import Any
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-from common import DEV_DIR, installed, word_count  # noqa: E402
+from common import BUILT_IN_EXTRACTORS, DEV_DIR, installed, word_count  # noqa: E402
 
 
 def _consume(iterator: Any) -> None:
@@ -142,7 +142,7 @@ def memory_child(n: int, model: str) -> dict[str, Any]:
     from claimscope.evaluate import load_gold_dir
 
     texts = [doc["text"] for doc in load_gold_dir(DEV_DIR)]
-    pipeline = Pipeline(model=model)
+    pipeline = Pipeline(model=model, extractors=BUILT_IN_EXTRACTORS)
     _consume(pipeline.pipe(texts))
     gc.collect()
     start_rss, samples = _rss_mb(), []

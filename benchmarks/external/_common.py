@@ -45,7 +45,9 @@ def pipeline_for(kind: str, model: str) -> Any | None:
     """A claimscope pipeline running only the extractors that produce ``kind``."""
     from claimscope import Pipeline
 
-    names = [i.name for i in Pipeline(model="blank").extractor_infos if kind in i.produces]
+    built_in = ("attribution", "hedges", "locations", "quantities", "weapons")
+    names = [i.name for i in Pipeline(model="blank", extractors=built_in).extractor_infos
+             if kind in i.produces]
     if not names:
         print(f"no installed claimscope extractor produces {kind}; nothing measured.")
         return None
