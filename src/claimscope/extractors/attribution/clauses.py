@@ -82,6 +82,14 @@ def skip_right(tv: TokenView, i: int, adj: AdjunctIndex, lemma: str) -> int:
         if low in {"again", "also", "later", "earlier", "separately", "publicly", "repeatedly"}:
             i += 1
             continue
+        if low == "," and i + 2 < n and tv.lower[i + 1] in {"citing", "according"}:
+            # "reported, citing the ministry, that …": skip the inserted source.
+            k = i + 2
+            while k < n and k < i + 14 and tv.lower[k] not in END:
+                k += 1
+            if k < n and tv.lower[k] == ",":
+                i = k
+                continue
         if low == "," and i + 1 < n and (i + 1 in adj.by_first or tv.lower[i + 1] == "formerly"):
             i += 1
             continue

@@ -254,6 +254,13 @@ class AttributionExtractor:
             j = first - 1
             while j >= 0 and tv.lower[j] in _CUT_JOINERS:
                 j -= 1
+            # ", a charge the group denies": the claim noun belongs to the later clause.
+            if (
+                j >= 1
+                and tv.lower[j] in lexicon().claim_nouns
+                and tv.lower[j - 1] in {"a", "an", "the"}
+            ):
+                j -= 2
             if j >= 0 and tv.lower[j] == ",":
                 cuts.append(j)
             elif j >= 0 and tv.words[j] in QUOTE_MARKS and j > 0 and tv.lower[j - 1] == ",":
@@ -275,6 +282,15 @@ class AttributionExtractor:
         channel_ends = {a.first: a.last for a in adj.adjuncts if a.kind == "channel"}
         for k, item in enumerate(items):
             item.content = self._content_of(tv, item, quotes, cuts, channel_ends)
+            prev = items[k - 1] if k else None
+            if (
+                prev is not None
+                and item.cue.kind in {"according", "citing"}
+                and prev.content[0] > item.cue.first
+                and tv.sent_of[prev.cue.first] == tv.sent_of[item.cue.first]
+            ):
+                # "TASS reported, citing the ministry, that …": both report the same clause.
+                item.content = prev.content
             if item.cue.kind in {"according", "citing"} and k + 1 < len(items):
                 nxt = items[k + 1]
                 s = item.content[0]
@@ -339,6 +355,13 @@ class AttributionExtractor:
             if e > s:
                 return s, e
         s, e = right_content(tv, after, quotes, cuts, channel_ends)
+        first = item.sources[0].first
+        if tv.lower[first] in {"who", "which"} and first > 0 and tv.lower[first - 1] == ",":
+            # ", who say they act for X, claimed …": the inserted clause ends at its comma.
+            for k in range(s, e):
+                if tv.lower[k] == ",":
+                    e = k
+                    break
         if cue.lemma in _PROMISSIVE and e > s and tv.lower[s] == "to":
             # "vowed to defeat them and thanked ...": the pledge ends at the next verb.
             for i in range(s + 2, e - 1):

@@ -58,6 +58,7 @@ class Lexicon:
     participle_followers: frozenset[str]
     object_stop: frozenset[str]
     colon_labels: frozenset[str]
+    claim_nouns: frozenset[str]
     pronouns: dict[str, str]
     skip_before_cue: frozenset[str]
     aux_cue: frozenset[str]
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         participle_followers=_lower_set(cues["participle_followers"]),
         object_stop=_lower_set(cues["object_stop"]),
         colon_labels=_lower_set(cues["colon_labels"]),
+        claim_nouns=_lower_set(cues["claim_nouns"]),
         pronouns={k.lower(): v for k, v in words["pronouns"].items()},
         skip_before_cue=_lower_set(words["skip_before_cue"]),
         aux_cue=_lower_set(words["aux_cue"]),

@@ -86,10 +86,12 @@ def _name_run(words: list[str], lex: Lexicon) -> tuple[int, int]:
 
 def _head(lows: list[str], lex: Lexicon) -> str:
     """The head noun: the last word before a preposition ("officials in Kherson")."""
-    for k, low in enumerate(lows):
-        if k > 0 and low in lex.np_preps:
-            return lows[k - 1]
-    return lows[-1] if lows else ""
+    end = next((k for k, low in enumerate(lows) if k > 0 and low in lex.np_preps), len(lows))
+    # "people familiar with the matter": the source noun, not the adjective after it.
+    for k in range(end - 1, -1, -1):
+        if lows[k] in lex.source_heads:
+            return lows[k]
+    return lows[end - 1] if end else ""
 
 
 def _join(words: list[str]) -> str:
