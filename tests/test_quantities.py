@@ -98,6 +98,9 @@ def test_ignores_dates_ids_ages_and_vague_words(text: str) -> None:
     ("A 15,000-strong force crossed the river.",
      [("15,000-strong force", 15000, 15000, "exact", "troop")]),
     ("The toll rose to 31 on Friday.", [("31", 31, 31, "exact", "person")]),
+    ("Ukraine flew four F-16s over hundreds of kilometres.",
+     [("four F-16s", 4, 4, "exact", "f-16"), ("hundreds of kilometres", 200, None, "vague", "km")]),
+    ("Eight other employees left.", [("Eight other employees", 8, 8, "exact", "employee")]),
     ("They delivered 40 containers of ammunition.",
      [("40 containers of ammunition", 40, 40, "exact", "container of ammunition")]),
 ])

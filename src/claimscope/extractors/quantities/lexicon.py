@@ -47,6 +47,9 @@ class Lexicon:
     approximators: dict[tuple[str, ...], str]
     range_openers: frozenset[str]
     units: dict[tuple[str, ...], tuple[str, str]]
+    #: Kind of each unit name ("km" → "length").
+    unit_kinds: dict[str, str]
+    currency_codes: frozenset[str]
     calibre_units: frozenset[str]
     currency_symbols: dict[str, str]
     #: Symbols that may be written onto the digits ("HK$5.4"), longest first.
@@ -108,7 +111,9 @@ def lexicon() -> Lexicon:
         fraction_counters=numbers["fraction_counters"],
         couples={_key(k): (v[0], v[1]) for k, v in numbers["couple"].items()},
         approximators=approximators, range_openers=frozenset(approx["range_openers"]),
-        units=_units(units), calibre_units=frozenset(units["calibre_units"]),
+        units=_units(units),
+        unit_kinds={name: entry["kind"] for name, entry in units["units"].items()},
+        currency_codes=frozenset(units["currencies"]), calibre_units=frozenset(units["calibre_units"]),
         currency_symbols=symbols, currency_words=words,
         attached_currency=tuple(sorted(
             ((k, v) for k, v in symbols.items() if not k.isalpha()),

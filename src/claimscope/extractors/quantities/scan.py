@@ -204,6 +204,9 @@ def _counted(view: TokenView, num: NumberRead, j: int, state: State
             word = currency_word_at(lower, j + 1)
             if word is not None:
                 return word[0], word[1]
+            unit = unit_at(lower, j + 1)  # "hundreds of kilometres"
+            if unit is not None:
+                return unit[0], unit[2]
             head = read_head(view, j + 1)
             return (head.unit, head.index + 1) if head is not None else None
         return None
@@ -333,7 +336,7 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         counted = _counted(view, num, measure.end, state)
         if counted is None:
             return None
-        unit, end, kind = counted[0], counted[1], "count"
+        unit, end, kind = counted[0], counted[1], _kind_of(counted[0])
     elif measure is not None:
         unit, end, kind = measure.unit, measure.end, measure.kind
         if high is None:
@@ -348,13 +351,21 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         counted = _counted(view, num, j, state) or bare_count(view, num, begin, j, state)
         if counted is None:
             return None
-        unit, end, kind = counted[0], counted[1], "count"
+        unit, end, kind = counted[0], counted[1], _kind_of(counted[0])
     if num.year_like and measure is None and _year_context(view, first, high):
         return None
     start = approx[1] if approx is not None else first
     qualifier = _qualifier(num, high, approx)
     low, top = bounds(qualifier, value, high)
     return Found(start, end, low, top, qualifier, unit, kind)
+
+
+def _kind_of(unit: str | None) -> str:
+    """Kind of a unit found after "of" ("hundreds of kilometres"): count unless a unit."""
+    lex = lexicon()
+    if unit in lex.unit_kinds:
+        return lex.unit_kinds[unit]
+    return "money" if unit in lex.currency_codes else "count"
 
 
 def _year_context(view: TokenView, first: int, high: float | None) -> bool:
