@@ -20,6 +20,7 @@ be independently verified"). Quantities are linked to the weapon they count.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -63,8 +64,9 @@ def link_counts(quantities: Sequence[Quantity], weapons: Sequence[Weapon]) -> li
     'tanks'
     """
     linked = []
+    weapon_index = _Index(weapons)
     for quantity in quantities:
-        inside = [w for w in weapons if quantity.start <= w.start and w.end <= quantity.end]
+        inside = weapon_index.within(quantity.start, quantity.end)
         if quantity.kind == "count" and inside and quantity.counts is None:
             weapon = inside[-1]  # the head of the phrase comes last
             quantity = attrs.evolve(
@@ -73,15 +75,42 @@ def link_counts(quantities: Sequence[Quantity], weapons: Sequence[Weapon]) -> li
     return linked
 
 
-def _within(items: Sequence[Any], start: int, end: int) -> list[Any]:
-    return [item for item in items if start <= item.start and item.end <= end]
+class _Index:
+    """Records sorted by start, for range look-ups in logarithmic time: claim assembly
+    stays linear on documents with thousands of mentions."""
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self._items = sorted(items, key=lambda item: (item.start, item.end))
+        self._starts = [item.start for item in self._items]
+        self._longest = max((item.end - item.start for item in self._items), default=0)
+
+    def within(self, start: int, end: int) -> list[Any]:
+        """Items lying entirely inside ``[start, end)``."""
+        low, high = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [item for item in self._items[low:high] if item.end <= end]
+
+    def touching(self, start: int, end: int) -> list[Any]:
+        """Items sharing at least one character with ``[start, end)``."""
+        low = bisect_left(self._starts, start - self._longest)
+        high = bisect_left(self._starts, end)
+        return [item for item in self._items[low:high] if item.end > start]
 
 
-def _sentence_range(sentences: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    touched = [(s, e) for s, e in sentences if s < end and start < e]
-    if not touched:
-        return start, end
-    return touched[0][0], touched[-1][1]
+class _Sentences:
+    """Sentence ranges with logarithmic look-ups."""
+
+    def __init__(self, sentences: Sequence[tuple[int, int]]) -> None:
+        self.ranges = list(sentences)
+        self._starts = [s for s, _ in self.ranges]
+        self._ends = [e for _, e in self.ranges]
+
+    def covering(self, start: int, end: int) -> tuple[int, int]:
+        """From the start of the first sentence touched to the end of the last one."""
+        first = bisect_right(self._ends, start)
+        last = bisect_left(self._starts, end) - 1
+        if first > last or first >= len(self.ranges):
+            return start, end
+        return self.ranges[first][0], self.ranges[last][1]
 
 
 @attrs.define
@@ -94,6 +123,14 @@ class _Draft:
     mentions: dict[str, list[Any]]
     hedges: list[Hedge]
 
+    @property
+    def start(self) -> int:
+        return self.scope[0]
+
+    @property
+    def end(self) -> int:
+        return self.scope[1]
+
     def build(self, global_hedges: Sequence[Hedge]) -> Claim:
         in_scope = [*self.hedges, *(global_hedges if self.attribution else ())]
         return Claim(content=self.content, attribution=self.attribution,
@@ -102,59 +139,65 @@ class _Draft:
                      weapons=self.mentions["weapons"], locations=self.mentions["locations"])
 
 
-def _mentions(result: Result, quantities: Sequence[Quantity], start: int, end: int
-              ) -> dict[str, list[Any]]:
-    return {"quantities": _within(quantities, start, end),
-            "weapons": _within(result.weapons, start, end),
-            "locations": _within(result.locations, start, end)}
+@attrs.define
+class _Mentions:
+    """Every mention kind indexed once per document."""
+
+    quantities: _Index
+    weapons: _Index
+    locations: _Index
+    hedges: _Index
+
+    def within(self, start: int, end: int) -> dict[str, list[Any]]:
+        return {"quantities": self.quantities.within(start, end),
+                "weapons": self.weapons.within(start, end),
+                "locations": self.locations.within(start, end)}
 
 
-def _attributed(result: Result, quantities: Sequence[Quantity],
-                sentences: Sequence[tuple[int, int]]) -> list[_Draft]:
+def _attributed(result: Result, index: _Mentions, sentences: _Sentences) -> list[_Draft]:
     drafts = []
     for attribution in result.attributions:
         content = attribution.content
-        scope = _sentence_range(sentences, min(attribution.start, content.start),
-                                max(attribution.end, content.end))
+        scope = sentences.covering(min(attribution.start, content.start),
+                                   max(attribution.end, content.end))
         drafts.append(_Draft(content, scope, attribution,
-                             _mentions(result, quantities, content.start, content.end),
-                             _within(result.hedges, *scope)))
+                             index.within(content.start, content.end),
+                             index.hedges.within(*scope)))
     return drafts
 
 
-def _own_voice(result: Result, quantities: Sequence[Quantity],
-               sentences: Sequence[tuple[int, int]]) -> list[_Draft]:
+def _own_voice(result: Result, index: _Mentions, sentences: _Sentences) -> list[_Draft]:
     text = result.document.text
-    covered = [(a.content.start, a.content.end) for a in result.attributions]
+    contents = _Index([a.content for a in result.attributions])
+    cues = _Index([a.cue for a in result.attributions])
     drafts = []
-    for start, end in sentences:
-        if any(s <= start and end <= e for s, e in covered):
+    for start, end in sentences.ranges:
+        if any(c.start <= start and end <= c.end for c in contents.touching(start, end)):
             continue
-        mentions = _mentions(result, quantities, start, end)
+        mentions = index.within(start, end)
         if not any(mentions.values()):
             continue
-        if any(a.cue.start >= start and a.cue.end <= end for a in result.attributions):
+        if cues.within(start, end):
             continue  # the sentence reports a statement: its claim is the attribution's
         span_start, span_end = _strip(text, start, end)
         content = Span(start=span_start, end=span_end, text=text[span_start:span_end])
         drafts.append(_Draft(content, (start, end), None, mentions,
-                             _within(result.hedges, start, end)))
+                             index.hedges.within(start, end)))
     return drafts
 
 
-def _hedge_preceding_claims(drafts: Sequence[_Draft], hedges: Sequence[Hedge],
-                            sentences: Sequence[tuple[int, int]]) -> None:
+def _hedge_preceding_claims(drafts: Sequence[_Draft], hedges: _Index,
+                            sentences: _Sentences) -> None:
     """A hedge alone in its sentence ("The figure could not be verified.") speaks of the
     claims of the sentence before it."""
-    for index, (start, end) in enumerate(sentences):
-        own = _within(hedges, start, end)
-        if not own or index == 0 or any(d.scope[0] < end and start < d.scope[1]
-                                         for d in drafts):
+    by_scope = _Index(drafts)
+    for position, (start, end) in enumerate(sentences.ranges):
+        own = hedges.within(start, end)
+        if not own or position == 0 or by_scope.touching(start, end):
             continue
-        before_start, before_end = sentences[index - 1]
-        for draft in drafts:
-            if draft.scope[0] < before_end and before_start < draft.scope[1]:
-                draft.hedges.extend(h for h in own if h not in draft.hedges)
+        before_start, before_end = sentences.ranges[position - 1]
+        for draft in by_scope.touching(before_start, before_end):
+            draft.hedges.extend(h for h in own if h not in draft.hedges)
 
 
 def assemble(result: Result, sentences: Sequence[tuple[int, int]]) -> Result:
@@ -163,10 +206,11 @@ def assemble(result: Result, sentences: Sequence[tuple[int, int]]) -> Result:
     :param sentences: ``(start, end)`` character ranges of the document's sentences.
     """
     quantities = link_counts(result.quantities, result.weapons)
-    drafts = [*_attributed(result, quantities, sentences),
-              *_own_voice(result, quantities, sentences)]
-    sentence_hedges = [hedge for hedge in result.hedges if hedge.scope == "sentence"]
-    _hedge_preceding_claims(drafts, sentence_hedges, sentences)
+    index = _Mentions(_Index(quantities), _Index(result.weapons), _Index(result.locations),
+                      _Index([h for h in result.hedges if h.scope == "sentence"]))
+    ranges = _Sentences(sentences)
+    drafts = [*_attributed(result, index, ranges), *_own_voice(result, index, ranges)]
+    _hedge_preceding_claims(drafts, index.hedges, ranges)
     # Article-wide hedges speak of the sources' claims, not of the article's own voice.
     global_hedges = [hedge for hedge in result.hedges if hedge.scope == "document"]
     claims = sorted((draft.build(global_hedges) for draft in drafts),
