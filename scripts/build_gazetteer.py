@@ -38,6 +38,11 @@ CONFLICT = frozenset({
     "SD", "SS", "ET", "ER", "SO", "LY", "ML", "BF", "NE", "TD", "NG", "CD", "RW", "UG", "MM",
     "AF", "PK",
 })
+# Neighbours of the conflict regions (border towns, staging areas, transit routes).
+NEIGHBOURS = frozenset({
+    "TR", "EG", "JO", "PL", "RO", "HU", "SK", "LT", "LV", "EE", "FI", "KZ", "AE", "QA", "KW",
+    "OM", "BH", "DJ", "KE", "TZ", "CF", "CM", "DZ", "TN", "MR", "CY", "BI", "ZM", "AO",
+})
 ADMIN_WORDS = re.compile(
     r"\s+(Oblast|Governorate|Province|Region|State|Prefecture|District|Division|Territory|"
     r"County|Department|Raion|Krai|Republic)$",
@@ -192,6 +197,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--floor", type=int, default=15000,
                         help="population floor outside the conflict regions")
+    parser.add_argument("--neighbour-floor", type=int, default=5000,
+                        help="population floor in the neighbouring countries")
     parser.add_argument("--out", type=Path, default=DATA / "gazetteer.idx.gz")
     args = parser.parse_args()
     from wordfreq import zipf_frequency
@@ -247,7 +254,7 @@ def main() -> None:
 
     for city in cities.values():
         cc, pop = city["countrycode"], city["population"]
-        if cc not in CONFLICT and pop < args.floor:
+        if cc not in CONFLICT and pop < (args.neighbour_floor if cc in NEIGHBOURS else args.floor):
             continue
         code = f"{cc}.{city['admin1code']}"
         names = [city["name"], *(a for a in city["alternatenames"] if usable_alias(a) and (
