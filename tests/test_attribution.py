@@ -191,3 +191,50 @@ def test_trained_mode_gives_the_same_result() -> None:
         "He said 40 tanks were lost, according to the General Staff."
     )
     assert list(EXTRACTOR.extract(trained(text))) == attributions(text)
+
+
+def test_quoted_as_saying_in_both_voices() -> None:
+    a = one("Governor Ivan Petrov was quoted by Interfax as saying two people were hurt.")
+    assert (a.source.resolved, a.channel, a.content.text) == (
+        "Ivan Petrov",
+        "Interfax",
+        "two people were hurt",
+    )
+    b = one("TASS quoted the defence ministry as saying 12 drones were downed.")
+    assert (b.source.text, b.channel) == ("the defence ministry", "TASS")
+
+
+def test_speaker_first_colon_and_labels() -> None:
+    a = one('Prokudin on Telegram: "Two people were wounded."')
+    assert (a.source.text, a.cue.text, a.mode, a.channel) == ("Prokudin", ":", "direct", "Telegram")
+    assert attributions("Background: the town fell in May.") == []
+
+
+def test_inverted_speaker_with_apposition_after_a_comma() -> None:
+    a = one("The bridge was hit twice, said Ivan Melnyk, a local official.")
+    assert (a.source.text, a.source.role) == ("Ivan Melnyk", "a local official")
+    assert a.content.text == "The bridge was hit twice"
+
+
+def test_inserted_citing_reports_the_same_clause() -> None:
+    found = attributions("TASS reported, citing the ministry, that 24 drones were downed.")
+    assert [(a.source.text, a.content.text) for a in found] == [
+        ("TASS", "24 drones were downed"),
+        ("the ministry", "24 drones were downed"),
+    ]
+
+
+def test_clause_boundaries_of_content() -> None:
+    found = attributions("Israel says Hamas hides in tunnels, a charge the group denies.")
+    assert [(a.source.text, a.content.text) for a in found] == [
+        ("Israel", "Hamas hides in tunnels"),
+        ("the group", "a charge"),
+    ]
+    a = one("There were reports of shelling near the port, suggesting a new push.")
+    assert a.content.text == "shelling near the port"
+
+
+def test_split_quotation_is_one_statement() -> None:
+    a = one('"We held," he said. "We will hold again."')
+    assert a.content.text.startswith("We held")
+    assert a.content.text.endswith("We will hold again.")
