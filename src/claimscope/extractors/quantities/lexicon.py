@@ -113,7 +113,8 @@ def lexicon() -> Lexicon:
         approximators=approximators, range_openers=frozenset(approx["range_openers"]),
         units=_units(units),
         unit_kinds={name: entry["kind"] for name, entry in units["units"].items()},
-        currency_codes=frozenset(units["currencies"]), calibre_units=frozenset(units["calibre_units"]),
+        currency_codes=frozenset(units["currencies"]),
+        calibre_units=frozenset(units["calibre_units"]),
         currency_symbols=symbols, currency_words=words,
         attached_currency=tuple(sorted(
             ((k, v) for k, v in symbols.items() if not k.isalpha()),

@@ -354,6 +354,8 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         unit, end, kind = counted[0], counted[1], _kind_of(counted[0])
     if num.year_like and measure is None and _year_context(view, first, high):
         return None
+    if num.vague:
+        approx = None  # "dozens" keeps its SCHEMA bound; "over hundreds of km" is spatial
     start = approx[1] if approx is not None else first
     qualifier = _qualifier(num, high, approx)
     low, top = bounds(qualifier, value, high)
