@@ -161,8 +161,10 @@ def _verb_cue(tv: TokenView, i: int, lex: Lexicon, inside: list[int]) -> Cue | N
     nxt = tv.lower[i + 1] if i + 1 < tv.n else ""
     if nxt in lex.participle_followers or (nxt == "by" and not tv.lower[i].endswith("ing")):
         return None  # "reported lost", "a message posted by his press service"
-    if form.lemma == "add" and nxt == "to":
-        return None
+    if (form.lemma == "add" and nxt == "to") or (form.lemma == "tell" and prev == "all"):
+        return None  # "added to the list", "all told"
+    if prev in {"that", "this"} and nxt == "," and i == tv.sentence(i)[0] + 1:
+        return None  # "That said, …"
     if form.lemma in {"call", "claim", "give"} and (
         nxt in lex.object_stop or "lives" in tv.lower[i + 1 : i + 3]
     ):

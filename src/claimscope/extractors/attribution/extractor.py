@@ -344,6 +344,19 @@ class AttributionExtractor:
             s, e = left_content(tv, b, quotes, sent_start)
             lex = lexicon()
             adverbial = e > s and (tv.lower[s] in lex.intro_adverbials and e - s <= 5)
+            if (
+                e > s
+                and not adverbial
+                and clean_np(tv, s, e)
+                and after + 1 < sent_end
+                and tv.lower[after] == ","
+                and not tv.cap[after + 1]
+                and tv.lower[after + 1] not in PARTICIPLES | _REPORTER_VOICE | {"without", "with"}
+            ):
+                # "The village, residents said, was shelled": the statement surrounds the cue.
+                r_s, r_e = right_content(tv, after + 1, quotes, cuts, channel_ends)
+                if r_e > r_s:
+                    return s, r_e
             if e > s and not adverbial:
                 return s, e
             if adverbial and after < sent_end and tv.lower[after] == ",":

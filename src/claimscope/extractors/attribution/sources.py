@@ -74,8 +74,8 @@ def _np_word(tv: TokenView, i: int, lex: Lexicon) -> str:
         return "ok"
     if low in lex.titles or low[:1].isdigit() or "-" in low:
         return "ok"
-    if low.isalpha():
-        return "unknown"
+    if low.isalpha() and not (low.endswith("ed") and len(low) > 4):
+        return "unknown"  # a past-tense verb ("carried", "struck") ends a source phrase
     return "stop"
 
 
