@@ -241,7 +241,8 @@ def _wanted(toks: Tokens, start: int, end: int, places: list[Place], lex: Lexico
         wanted.add("populated_place")
     if after == "river" or (before == "the" and any(p.kind == "water_body" for p in places)):
         wanted.add("water_body")
-    if after in lex.government_verbs and end < len(toks) and toks.words[end].islower():
+    if after in lex.government_verbs and end < len(toks) and toks.words[end].islower() and not (
+            any(p.kind == "country" for p in places)):
         wanted.add("populated_place")  # "Kyiv said": the capital, not the region
     return wanted
 

@@ -33,6 +33,8 @@ _CONTEXT_ADMIN = 1.0  # the article names this region
 _NEARBY = 3.0  # at a place already resolved, fading to 0 at _NEAR_KM
 _NEAR_KM = 150.0
 _CURRENT_NAME = 1.0
+_METROPOLIS = 1_000_000
+_METROPOLIS_BONUS = 1.0
 _MIN_EVIDENCE = 2.0
 
 
@@ -81,6 +83,8 @@ def score(place: Place, context: Context, wanted: Iterable[str] = ()) -> float:
     value = math.log10(place.population + 10)
     if place.kind == "country":
         value += _COUNTRY_BONUS
+    elif place.kind == "populated_place" and place.population >= _METROPOLIS:
+        value += _METROPOLIS_BONUS  # "Damascus" is the Syrian capital, even beside Washington
     elif place.kind == "admin_region" and "admin_region" not in wanted:
         value -= _ADMIN_PENALTY
     if place.kind in wanted:
