@@ -25,7 +25,15 @@ from claimscope.extractors.quantities.anaphora import (
 )
 from claimscope.extractors.quantities.bounds import RANGE_CONNECTORS, approximator_before, bounds
 from claimscope.extractors.quantities.context import not_an_amount
-from claimscope.extractors.quantities.lexicon import STOP_WORDS, lexicon
+from claimscope.extractors.quantities.lexicon import lexicon
+from claimscope.extractors.quantities.measures import (
+    Measure,
+    area_follows,
+    container_unit,
+    kind_of,
+    measure_after,
+    unit_follows,
+)
 from claimscope.extractors.quantities.numbers import NumberRead, read_number
 from claimscope.extractors.quantities.tokens import TokenView
 from claimscope.extractors.quantities.units import currency_word_at, read_head, unit_at
@@ -36,8 +44,6 @@ _PARTITIVE = frozenset({"the", "them", "those", "these", "its", "their", "our", 
                         "whom", "which", "us", "your", "my"})
 _PRONOUN_PARTITIVE = frozenset({"them", "whom", "us", "those", "these", "which"})
 _ORDINAL_BEFORE_HALF = frozenset({"first", "second", "latter", "other", "back", "front"})
-_SINGLE_DURATION_OK = frozenset({"for", "within", "after", "in", "than", "last", "past", "next",
-                                 "over", "about", "nearly", "almost", "around"})
 
 
 @attrs.frozen
@@ -51,14 +57,6 @@ class Found:
     qualifier: str
     unit: str | None
     kind: str
-
-
-@attrs.frozen
-class _Measure:
-    unit: str | None
-    kind: str
-    end: int
-    factor: float = 1.0
 
 
 #: Single-character class, no backtracking: cheap enough for every token.
@@ -96,76 +94,6 @@ def _range_end(view: TokenView, first: NumberRead, opener: str | None,
             and view.lower[second.start - 1] not in RANGE_CONNECTORS | {"and"}):
         return None
     return second
-
-
-def _measure(view: TokenView, num: NumberRead, j: int, currency: str | None,
-             approx: bool) -> _Measure | None:
-    """A currency or measurement unit right after the number ("km", "-km", "dollars")."""
-    lower = view.lower
-    if currency is not None:
-        return _Measure(currency, "money", j)
-    if num.unit is not None:
-        return _Measure(num.unit[0], num.unit[1], j)
-    word = currency_word_at(lower, j)
-    if word is not None:
-        return _Measure(word[0], "money", word[1])
-    if j < view.n and not lower[j].isalpha() and lower[j] in lexicon().currency_symbols:
-        return _Measure(lexicon().currency_symbols[lower[j]], "money", j + 1)  # "1,200 €"
-    hyphen = j + 1 < view.n and lower[j] == "-" and view.attached(j) and view.attached(j + 1)
-    if hyphen and lower[j + 1] == "strong":
-        return _strength(view, j + 2)
-    unit = unit_at(lower, j + 1 if hyphen else j)
-    if unit is None:
-        return _Measure(None, "veto", j) if hyphen else None
-    name, kind, end = unit
-    if name == "m" and (read_head(view, end) is not None or (
-            view.attached(j) and end < view.n and lower[end] == "of")):
-        return _Measure(None, "million", end, 1e6)  # "1.5m people", "35m of its devices"
-    if name in lexicon().calibre_units and end < view.n and lower[end][:1].isalpha() \
-            and lower[end] not in STOP_WORDS:
-        return _Measure(None, "veto", end)
-    if name == "lb" and num.scaled:
-        return _Measure("gbp", "money", end)
-    if num.value == 1 and not num.digits and kind == "duration" and not approx and (
-            num.start == 0 or lower[num.start - 1] not in _SINGLE_DURATION_OK):
-        return _Measure(None, "veto", end)
-    return _Measure(name, kind, end)
-
-
-def _strength(view: TokenView, k: int) -> _Measure:
-    """"a 40,000-strong force": the members of the group named next."""
-    if k < view.n and view.text[k][:1].isalpha() and view.lower[k] not in STOP_WORDS:
-        noun = view.lower[k]
-        head = read_head(view, k, singular_ok=True, max_modifiers=0)
-        unit = lexicon().collectives.get(noun) or (head.unit if head is not None else noun)
-        return _Measure(unit, "count", k + 1)
-    return _Measure("person", "count", k)
-
-
-def _container(view: TokenView, index: int, unit: str) -> tuple[str, int]:
-    """"25 pieces of military equipment" → ("piece of military equipment", end)."""
-    if unit not in lexicon().containers or index + 2 >= view.n or view.lower[index + 1] != "of":
-        return unit, index + 1
-    if unit_at(view.lower, index + 2) is not None:
-        return unit, index + 1
-    inner = _mass_noun(view, index + 2)
-    if inner is None:
-        head = read_head(view, index + 2, singular_ok=True)
-        inner = head.index if head is not None else None
-    if inner is None:
-        return unit, index + 1
-    words = " ".join(view.lower[index + 2:inner + 1]).replace(" - ", "-")
-    return f"{unit} of {words}", inner + 1
-
-
-def _mass_noun(view: TokenView, k: int) -> int | None:
-    """A mass noun within two words: "of (military) equipment", "of ammunition"."""
-    for m in range(k, min(k + 3, view.n)):
-        if view.lower[m] in lexicon().mass_nouns:
-            return m
-        if view.lower[m] in STOP_WORDS or not view.text[m][:1].isalpha():
-            return None
-    return None
 
 
 def _superlative(view: TokenView, start: int, end: int) -> bool:
@@ -215,7 +143,7 @@ def _counted(view: TokenView, num: NumberRead, j: int, state: State
     head = read_head(view, j, singular_ok=singular)
     if head is None:
         return None
-    return _container(view, head.index, head.unit)
+    return container_unit(view, head.index, head.unit)
 
 
 def _one_at(view: TokenView, i: int) -> NumberRead | None:
@@ -224,15 +152,6 @@ def _one_at(view: TokenView, i: int) -> NumberRead | None:
             and unit_at(view.lower, i + 1) is not None:
         return NumberRead(1.0, i, i + 1)
     return None
-
-
-def _unit_follows(view: TokenView, num: NumberRead) -> bool:
-    j = num.end
-    if j < view.n and view.lower[j] == "-" and view.attached(j):
-        j += 1
-    return num.unit is not None or (j < view.n and (
-        unit_at(view.lower, j) is not None or currency_word_at(view.lower, j) is not None
-        or view.lower[j] in lexicon().currency_symbols))
 
 
 def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
@@ -248,7 +167,7 @@ def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
         return None
     currency = currency or num.currency
     if num.digits and currency is None and not_an_amount(
-            view, num.start, num.end, _unit_follows(view, num)):
+            view, num.start, num.end, unit_follows(view, num)):
         return None
     if num.fraction and (num.end >= view.n or lower[num.end] != "of" or (
             i > 0 and lower[i - 1] in _ORDINAL_BEFORE_HALF)):
@@ -256,7 +175,7 @@ def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
     return num, currency
 
 
-def _unit_range(view: TokenView, num: NumberRead, first: int, measure: _Measure
+def _unit_range(view: TokenView, num: NumberRead, first: int, measure: Measure
                 ) -> tuple[float, float, int, int] | None:
     """"10% to 15%", "between 5 km and 10 km": a range with the unit written twice."""
     opener = view.lower[first - 1] if first > 0 else ""
@@ -268,7 +187,7 @@ def _unit_range(view: TokenView, num: NumberRead, first: int, measure: _Measure
     second = read_number(view.lower, view.text, j + 1)
     if second is None or second.vague or second.fraction:
         return None
-    again = _measure(view, second, second.end, None, False)
+    again = measure_after(view, second, second.end, None, False)
     ordered = _ordered(num.value, second.value, opener or "unit")
     if again is None or again.unit != measure.unit or ordered is None:
         return None
@@ -283,11 +202,6 @@ def _ordered(low: float, high: float, opener: str | None) -> tuple[float, float]
     if high < low and opener is not None:
         return high, low
     return None
-
-
-def _area_follows(view: TokenView, j: int) -> bool:
-    unit = unit_at(view.lower, j)
-    return unit is not None and unit[1] == "area"
 
 
 def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
@@ -319,7 +233,7 @@ def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
         if high is not None:
             value, high = high, value
     approx = approximator_before(view.lower, first)
-    if approx is not None and view.lower[approx[1]] == "over" and _area_follows(view, j):
+    if approx is not None and view.lower[approx[1]] == "over" and area_follows(view, j):
         approx = None  # "a fire broke out over 15,000 square metres" is spatial.
     return _finish(view, num, currency, first, j, value, high, approx, state)
 
@@ -327,7 +241,7 @@ def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
 def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, j: int,
             value: float, high: float | None, approx: tuple[str, int] | None,
             state: State) -> Found | None:
-    measure = _measure(view, num, j, currency, approx is not None)
+    measure = measure_after(view, num, j, currency, approx is not None)
     unit: str | None
     if measure is not None and measure.kind == "veto":
         return None
@@ -336,7 +250,7 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         counted = _counted(view, num, measure.end, state)
         if counted is None:
             return None
-        unit, end, kind = counted[0], counted[1], _kind_of(counted[0])
+        unit, end, kind = counted[0], counted[1], kind_of(counted[0])
     elif measure is not None:
         unit, end, kind = measure.unit, measure.end, measure.kind
         if high is None:
@@ -351,7 +265,7 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         counted = _counted(view, num, j, state) or bare_count(view, num, begin, j, state)
         if counted is None:
             return None
-        unit, end, kind = counted[0], counted[1], _kind_of(counted[0])
+        unit, end, kind = counted[0], counted[1], kind_of(counted[0])
     if num.year_like and measure is None and _year_context(view, first, high):
         return None
     if num.vague:
@@ -360,14 +274,6 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
     qualifier = _qualifier(num, high, approx)
     low, top = bounds(qualifier, value, high)
     return Found(start, end, low, top, qualifier, unit, kind)
-
-
-def _kind_of(unit: str | None) -> str:
-    """Kind of a unit found after "of" ("hundreds of kilometres"): count unless a unit."""
-    lex = lexicon()
-    if unit in lex.unit_kinds:
-        return lex.unit_kinds[unit]
-    return "money" if unit in lex.currency_codes else "count"
 
 
 def _year_context(view: TokenView, first: int, high: float | None) -> bool:
