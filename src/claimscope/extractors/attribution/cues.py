@@ -256,21 +256,11 @@ def find_cues(tv: TokenView, inside: list[int]) -> list[Cue]:
 
 
 def _named(tv: TokenView, s: int, e: int, lex: Lexicon) -> bool:
-    """True when tokens ``s..e-1`` name someone: a capitalised word after the first, or a
-    first word that is a known party, official or outlet, or looks like a surname."""
-    if any(tv.cap[k] for k in range(s + 1, e)):
-        return True
-    low = tv.lower[s]
-    if low in lex.side_keywords or low in lex.people or low in lex.media_names:
-        return True
-    return (
-        tv.cap[s]
-        and low.isalpha()
-        and not (low.endswith("s") and not low.endswith("ss"))
-        and low not in lex.source_heads
-        and low not in lex.np_words
-        and low not in lex.determiners
-    )
+    """True when tokens ``s..e-1`` name a known party, official or outlet ("Kremlin")."""
+    words = tv.lower[s:e]
+    return any(
+        w in lex.side_keywords or w in lex.people or w in lex.media_names for w in words
+    ) and not any(w in lex.colon_labels for w in words)
 
 
 def colon_cues(tv: TokenView, inside: list[int], adj: AdjunctIndex) -> list[Cue]:
@@ -303,7 +293,8 @@ def colon_cues(tv: TokenView, inside: list[int], adj: AdjunctIndex) -> list[Cue]
             words = tv.lower[start : p + 1]
             if words[0] in lex.colon_labels or any(w in lex.cue_forms for w in words):
                 break
-            if _named(tv, start, p + 1, lex):
+            quoted = i + 1 < tv.n and tv.words[i + 1] in QUOTE_MARKS
+            if quoted or _named(tv, start, p + 1, lex):
                 out.append(Cue(first=i, last=i + 1, kind="colon", lemma="say", shown=i))
             break
     return out
