@@ -171,3 +171,14 @@ def test_lists_share_their_cue_and_unknown_villages_stay_near_the_front() -> Non
 def test_surnames_seen_with_a_first_name_are_not_places() -> None:
     text = "Reporters met Paul Allen on Monday. Later, Allen left for Kharkiv."
     assert spans(text) == ["Kharkiv"]
+
+
+def test_capitals_beat_namesakes_near_other_places_in_the_story() -> None:
+    text = ("WASHINGTON — The United States struck militias in Iraq and Syria. Officials "
+            "in Baghdad and Damascus condemned the strikes.")
+    assert find(text, "Damascus").country == "SY"
+
+
+def test_current_name_beats_a_former_name_elsewhere() -> None:
+    text = "Russian forces pressed towards Pokrovsk in the Donetsk region."
+    assert find(text, "Pokrovsk").country == "UA"
