@@ -33,7 +33,11 @@ _CLAUSE_VERBS = frozenset({"were", "was", "had", "have", "are"})
 
 @attrs.define
 class State:
-    """The last counted noun seen, for "the two that…", "two of them"."""
+    """The last counted noun seen, for "the two that…", "two of them".
+
+    >>> State().antecedent(0) is None
+    True
+    """
 
     unit: str | None = None
     sentence: int = -10

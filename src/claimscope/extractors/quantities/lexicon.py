@@ -33,7 +33,11 @@ STOP_WORDS: frozenset[str] = frozenset(_load("contexts.json")["stop_words"])
 
 @attrs.frozen
 class Lexicon:
-    """Lookup tables for number words, approximators, units, currencies and nouns."""
+    """Lookup tables for number words, approximators, units, currencies and nouns.
+
+    >>> lexicon().scales["million"]
+    1000000
+    """
 
     number_units: dict[str, int]
     number_tens: dict[str, int]

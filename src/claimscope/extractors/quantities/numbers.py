@@ -34,6 +34,9 @@ class NumberRead:
     ``vague`` numbers ("dozens") carry their SCHEMA low bound; ``qualifier`` is set
     when the words themselves imply one ("a couple of" → about); ``fraction`` numbers
     are shares ("half") expressed in percent.
+
+    >>> NumberRead(24.0, 0, 1, vague=True).vague
+    True
     """
 
     value: float
@@ -65,7 +68,11 @@ def _valid_grouping(body: str) -> bool:
 
 @attrs.frozen
 class DigitToken:
-    """What one digit token holds: "~1.2", "-0.6", "25k", "256GB", "HK$5.4"."""
+    """What one digit token holds: "~1.2", "-0.6", "25k", "256GB", "HK$5.4".
+
+    >>> read_digit_token("~1.2").approx
+    True
+    """
 
     value: float
     scale: float = 1.0

@@ -20,7 +20,12 @@ __all__ = ["TokenView"]
 
 
 class TokenView:
-    """Token texts, offsets and (when the pipeline has them) tags, as parallel lists."""
+    """Token texts, offsets and (when the pipeline has them) tags, as parallel lists.
+
+    >>> import spacy
+    >>> TokenView(spacy.blank("en")("Two tanks")).text
+    ['Two', 'tanks']
+    """
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import IDX, LENGTH

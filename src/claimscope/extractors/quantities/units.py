@@ -70,7 +70,11 @@ def unit_at(lower: list[str], j: int) -> tuple[str, str, int] | None:
 
 
 def currency_word_at(lower: list[str], j: int) -> tuple[str, int] | None:
-    """A currency named after the number ("dollars", "US dollars", "hryvnias")."""
+    """A currency named after the number ("dollars", "US dollars", "hryvnias").
+
+    >>> currency_word_at(["5", "us", "dollars"], 1)
+    ('usd', 3)
+    """
     table = lexicon().currency_words
     for size in range(min(3, len(lower) - j), 0, -1):
         hit = table.get(tuple(lower[j:j + size]))
@@ -80,7 +84,11 @@ def currency_word_at(lower: list[str], j: int) -> tuple[str, int] | None:
 
 
 class Head:
-    """The counted noun found after a number: its token and normalised unit name."""
+    """The counted noun found after a number: its token and normalised unit name.
+
+    >>> Head(3, "missile").unit
+    'missile'
+    """
 
     __slots__ = ("index", "unit")
 
