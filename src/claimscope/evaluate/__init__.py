@@ -91,6 +91,11 @@ def _same_field(name: str) -> Criterion:
     return check
 
 
+def _same_canonical(gold: Record, pred: Record) -> bool:
+    """Canonical names agree, ignoring case (weapons' ``canonical`` accuracy)."""
+    return str(gold.get("canonical", "")).casefold() == str(pred.get("canonical", "")).casefold()
+
+
 def _attribution_full(gold: Record, pred: Record) -> bool:
     return source_ok(gold, pred) and content_ok(gold, pred)
 
@@ -172,6 +177,10 @@ def score_records(kind: str, gold: list[Record], pred: list[Record]) -> KindRepo
     for name in EXTRA_METRICS[kind]:
         if name == "acc161":
             extra[name] = Accuracy(correct=counts(placed_right).tp, total=len(pairs))
+        elif name == "canonical":
+            specific = [(g, p) for g, p in pairs if not g.get("generic")]
+            extra[name] = Accuracy(correct=sum(_same_canonical(g, p) for g, p in specific),
+                                   total=len(specific))
         else:
             extra[name] = counts(_EXTRA[name])
     return KindReport(kind=kind, span=counts(None), full=counts(_FULL[kind]), extra=extra)

@@ -33,10 +33,16 @@ KINDS: tuple[str, ...] = ("quantities", "weapons", "locations", "attributions", 
 #: Extra metrics per record type, besides "span" and "full".
 EXTRA_METRICS: Mapping[str, tuple[str, ...]] = {
     "quantities": ("value",),
-    "weapons": (),
+    "weapons": ("canonical",),
     "locations": ("acc161",),
     "attributions": ("source", "content"),
     "hedges": (),
+}
+
+#: How each accuracy metric is named in the table's notes.
+_ACCURACY_NOTES: Mapping[str, tuple[str, str]] = {
+    "acc161": ("acc@161km", "placed right"),
+    "canonical": ("canonical", "specific mentions with the right canonical name"),
 }
 
 Problem = Literal["missing_prediction", "missing_gold", "duplicate_id", "no_id", "text_mismatch"]
@@ -127,7 +133,8 @@ class KindReport:
     kind: str
     span: Counts
     full: Counts
-    #: ``value`` (quantities), ``acc161`` (locations), ``source``/``content`` (attributions).
+    #: ``value`` (quantities), ``canonical`` (weapons), ``acc161`` (locations),
+    #: ``source``/``content`` (attributions).
     extra: Mapping[str, Metric] = attrs.field(factory=dict)
 
     def __add__(self, other: KindReport) -> KindReport:
@@ -202,9 +209,10 @@ class EvaluationReport:
             metrics += list(report.extra.items())
             for name, metric in metrics:
                 if isinstance(metric, Accuracy):
+                    label, what = _ACCURACY_NOTES.get(name, (name, "right"))
                     notes.append(
-                        f"{kind} acc@161km: {_cell(metric.acc)} "
-                        f"({metric.correct}/{metric.total} span-matched gold placed right)"
+                        f"{kind} {label}: {_cell(metric.acc)} "
+                        f"({metric.correct}/{metric.total} span-matched gold {what})"
                     )
                     continue
                 lines.append(
