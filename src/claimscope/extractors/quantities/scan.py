@@ -25,7 +25,7 @@ from claimscope.extractors.quantities.anaphora import (
 )
 from claimscope.extractors.quantities.bounds import RANGE_CONNECTORS, approximator_before, bounds
 from claimscope.extractors.quantities.context import not_an_amount
-from claimscope.extractors.quantities.lexicon import lexicon
+from claimscope.extractors.quantities.lexicon import STOP_WORDS, lexicon
 from claimscope.extractors.quantities.measures import (
     Measure,
     area_follows,
@@ -266,7 +266,11 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         unit, end, kind = "percent", num.end, "percent"
     else:
         begin = approx[1] if approx is not None else first
+        j = _skip_increment(view, j)
         counted = _counted(view, num, j, state) or bare_count(view, num, begin, j, state)
+        label = None if counted is not None or approx is not None else _label_before(view, first)
+        if label is not None:
+            counted, first = (label[0], j), label[1]  # "tanks – 4"
         if counted is None:
             return None
         unit, end, kind = counted[0], counted[1], kind_of(counted[0])
@@ -278,6 +282,29 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
     qualifier = _qualifier(num, high, approx)
     low, top = bounds(qualifier, value, high)
     return Found(start, end, low, top, qualifier, unit, kind)
+
+
+def _skip_increment(view: TokenView, j: int) -> int:
+    """Step over a bracketed change after a figure: "9,715 (+4) tanks"."""
+    if j + 2 < view.n and view.lower[j] == "(" and view.lower[j + 2] == ")" \
+            and view.lower[j + 1][:1] in "+-−" and _has_digit(view.lower[j + 1]):
+        return j + 3
+    return j
+
+
+def _label_before(view: TokenView, first: int) -> tuple[str, int] | None:
+    """A figure listed after its noun: "tanks – 4", "personnel: 1,380"."""
+    if first < 2 or view.lower[first - 1] not in ("–", "—", "-", ":"):
+        return None
+    head = read_head(view, first - 2, max_modifiers=0)
+    if head is None or head.index != first - 2:
+        return None
+    start = first - 2
+    before = view.lower[start - 1] if start > 0 else ""
+    if before[:1].isalpha() and before not in STOP_WORDS and before + " " + head.unit in (
+            lexicon().compounds):
+        return f"{before} {head.unit}", start - 1  # "artillery systems – 21"
+    return head.unit, start
 
 
 def _year_context(view: TokenView, first: int, high: float | None) -> bool:
