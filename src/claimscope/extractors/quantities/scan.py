@@ -176,7 +176,22 @@ def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
     if num.fraction and (num.end >= view.n or lower[num.end] != "of" or (
             i > 0 and lower[i - 1] in _ORDINAL_BEFORE_HALF)):
         return None
+    if _ratio_denominator(view, i):
+        return None
     return num, currency
+
+
+def _ratio_denominator(view: TokenView, i: int) -> bool:
+    """The "four" of "one in four children" or "one out of three" is a ratio's base."""
+    k = i - 1
+    if k >= 1 and view.lower[k] == "of" and view.lower[k - 1] == "out":
+        k -= 1
+    if k < 1 or view.lower[k] not in ("in", "out"):
+        return False
+    before = view.lower[k - 1]
+    if _has_digit(before[:4]):
+        return True
+    return before in _starts() and before not in ("a", "an", "half")
 
 
 def _unit_range(view: TokenView, num: NumberRead, first: int, measure: Measure
