@@ -55,6 +55,8 @@ class Lexicon:
     unit_kinds: dict[str, str]
     currency_codes: frozenset[str]
     calibre_units: frozenset[str]
+    #: Nouns that make "155mm" a calibre ("155mm shells") rather than a length.
+    calibre_nouns: frozenset[str]
     currency_symbols: dict[str, str]
     #: Symbols that may be written onto the digits ("HK$5.4"), longest first.
     attached_currency: tuple[tuple[str, str], ...]
@@ -119,6 +121,7 @@ def lexicon() -> Lexicon:
         unit_kinds={name: entry["kind"] for name, entry in units["units"].items()},
         currency_codes=frozenset(units["currencies"]),
         calibre_units=frozenset(units["calibre_units"]),
+        calibre_nouns=frozenset(units["calibre_nouns"]),
         currency_symbols=symbols, currency_words=words,
         attached_currency=tuple(sorted(
             ((k, v) for k, v in symbols.items() if not k.isalpha()),

@@ -68,9 +68,9 @@ def measure_after(view: TokenView, num: NumberRead, j: int, currency: str | None
     if name == "m" and (read_head(view, end) is not None or (
             view.attached(j) and end < view.n and lower[end] == "of")):
         return Measure(None, "million", end, 1e6)  # "1.5m people", "35m of its devices"
-    if name in lexicon().calibre_units and end < view.n and lower[end][:1].isalpha() \
-            and lower[end] not in STOP_WORDS:
-        return Measure(None, "veto", end)
+    if name in lexicon().calibre_units and any(
+            w in lexicon().calibre_nouns for w in lower[end:end + 3]):
+        return Measure(None, "veto", end)  # "155mm shells", "7.62-mm rounds"
     if name == "lb" and num.scaled:
         return Measure("gbp", "money", end)
     if num.value == 1 and not num.digits and kind == "duration" and not approx and (

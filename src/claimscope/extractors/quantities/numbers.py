@@ -202,11 +202,16 @@ def _read_digits(lower: list[str], text: list[str], i: int, money: bool) -> Numb
     if token is None:
         return None
     scale, end = token.scale, i + 1
+    value = token.value
+    if end < len(text) and "/" in text[end] and "/" not in text[i]:
+        part = _slash_fraction(text[end])  # "2 1/2 miles"
+        if part is not None:
+            value, end = value + part.value, end + 1
     if scale == 1.0 and token.unit is None:
         scale, end = _scale_after(lower, text, end, money or token.currency is not None)
     body = text[i]
     year_like = scale == 1.0 and len(body) == 4 and body.isdigit() and 1800 <= token.value <= 2100
-    return NumberRead(token.value * scale, i, end, digits=True, scaled=scale != 1.0,
+    return NumberRead(value * scale, i, end, digits=True, scaled=scale != 1.0,
                       year_like=year_like, scale=scale, unit=token.unit,
                       currency=token.currency, qualifier="about" if token.approx else None)
 

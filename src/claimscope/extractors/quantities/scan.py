@@ -173,8 +173,9 @@ def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
     if num.digits and currency is None and not_an_amount(
             view, num.start, num.end, unit_follows(view, num)):
         return None
-    if num.fraction and (num.end >= view.n or lower[num.end] != "of" or (
-            i > 0 and lower[i - 1] in _ORDINAL_BEFORE_HALF)):
+    if num.fraction and not unit_follows(view, num) and (
+            num.end >= view.n or lower[num.end] != "of"
+            or (i > 0 and lower[i - 1] in _ORDINAL_BEFORE_HALF)):
         return None
     if _ratio_denominator(view, i):
         return None
@@ -272,6 +273,8 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         unit, end, kind = counted[0], counted[1], kind_of(counted[0])
     elif measure is not None:
         unit, end, kind = measure.unit, measure.end, measure.kind
+        if num.fraction:
+            value = value / 100  # "one-half miles": a share of the unit, not a percentage
         if high is None:
             upper = _unit_range(view, num, first, measure)
             if upper is not None:
