@@ -71,7 +71,7 @@ def measure_after(view: TokenView, num: NumberRead, j: int, currency: str | None
     if name in lexicon().calibre_units and any(
             w in lexicon().calibre_nouns for w in lower[end:end + 3]):
         return Measure(None, "veto", end)  # "155mm shells", "7.62-mm rounds"
-    if name == "lb" and num.scaled:
+    if name == "pound" and num.scaled:
         return Measure("gbp", "money", end)
     if num.value == 1 and not num.digits and kind == "duration" and not approx and (
             num.start == 0 or lower[num.start - 1] not in _SINGLE_DURATION_OK):
