@@ -14,13 +14,13 @@ from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
 
-def _row(param: Any) -> str:
+def _row(param: Any) -> list[str]:
     names = ", ".join(f"``{name}``" for name in (*param.opts, *param.secondary_opts))
     help_text = getattr(param, "help", None) or ""
     default = param.default if not callable(param.default) else None
     shown = "" if default in (None, (), False) or param.required else f" (default: ``{default}``)"
     kind = param.param_type_name  # "argument" or "option"
-    return f"   * - {names}\n     - {kind}\n     - {' '.join(help_text.split())}{shown}"
+    return [f"   * - {names}", f"     - {kind}", f"     - {' '.join(help_text.split())}{shown}"]
 
 
 def _command_rst(name: str, command: Any) -> list[str]:
@@ -29,7 +29,7 @@ def _command_rst(name: str, command: Any) -> list[str]:
     params = [p for p in command.params if p.name != "help"]
     if params:
         lines += [".. list-table::", "   :header-rows: 1", "", "   * - name", "     - kind",
-                  "     - meaning", *(_row(p) for p in params), ""]
+                  "     - meaning", *(line for p in params for line in _row(p)), ""]
     return lines
 
 

@@ -25,6 +25,7 @@ from claimscope.extractor import Extractor, ExtractorInfo
 from claimscope.hookspecs import hookimpl
 from claimscope.pipeline import Pipeline, PipelineSpec, extract
 from claimscope.plugins import PluginRegistry
+from claimscope.render import render
 from claimscope.types import (
     Attribution,
     Claim,
@@ -66,6 +67,7 @@ __all__ = [
     "Weapon",
     "extract",
     "hookimpl",
+    "render",
 ]
 
 

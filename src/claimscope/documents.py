@@ -41,7 +41,7 @@ def replace_surrogates(document: Document) -> tuple[Document, int]:
     """Replace lone surrogates (unencodable, unprocessable) with U+FFFD, one for one, so
     every offset stays valid; return the document and how many were replaced.
 
-    >>> replace_surrogates(Document(id="d", text="a\ud800b"))[1]
+    >>> replace_surrogates(Document(id="d", text="a" + chr(0xD800) + "b"))[1]
     1
     """
     cleaned, count = _SURROGATE.subn("\ufffd", document.text)

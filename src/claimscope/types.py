@@ -325,6 +325,16 @@ class Result:
 
         return result_to_dict(self)
 
+    def to_frame(self) -> Any:
+        """One row per claim as a pandas ``DataFrame`` (needs the ``frame`` extra).
+
+        >>> Result(document=Document(id="a", text="")).to_frame().shape
+        (0, 8)
+        """
+        from claimscope.frame import to_frame
+
+        return to_frame(self)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Result:
         """Read back what :meth:`to_dict` wrote (or a gold file).
