@@ -86,6 +86,26 @@ class _Item:
     channel: str | None = None
 
 
+def _apposition_after(tv: TokenView, end: int, sent_end: int) -> tuple[tuple[int, int] | None, int]:
+    """ "According to Ko Zaw Tun, an anti-coup fighter, a jet …": the apposition after a
+    source (its role, unless a relative clause) and the first token past it."""
+    lex = lexicon()
+    if (
+        end + 1 >= sent_end
+        or tv.lower[end] != ","
+        or tv.lower[end + 1] not in (lex.parenthetical_starters)
+    ):
+        return None, end
+    k = end + 1
+    while k < sent_end and k < end + 16 and tv.lower[k] not in END:
+        k += 1
+    if k >= sent_end or tv.lower[k] != ",":
+        role = (end + 1, k) if tv.lower[end + 1] not in {"who", "which", "whose"} else None
+        return role, end  # the apposition closes the sentence: content is on the left
+    role = (end + 1, k) if tv.lower[end + 1] not in {"who", "which", "whose"} else None
+    return role, k
+
+
 def _home_sides(records: list[Attribution]) -> list[Attribution]:
     """Give unsided state-institution sources ("the air force", "regional governor") the
     side most sources of the article speak for, the party whose institutions it quotes."""
@@ -155,7 +175,8 @@ class AttributionExtractor:
                 or any(tv.lower[k] in _NON_SOURCES for k in range(cue.last, end))
             ):
                 return None
-            return _Item(cue=cue, sources=[Found(first=cue.last, last=end)], after=end)
+            role, after = _apposition_after(tv, end, sent_end)
+            return _Item(cue=cue, sources=[Found(first=cue.last, last=end, role=role)], after=after)
         if cue.kind == "colon":
             start = clause_start(tv, sent_start)
             p = skip_left(tv, cue.first, start, adj)
