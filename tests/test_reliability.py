@@ -152,3 +152,18 @@ def test_fuzz_every_extractor(text: str) -> None:
     result = claimscope.extract(text, strict=True)
     assert result.document.text == text.encode("utf-8", "surrogatepass").decode(
         "utf-8", "surrogatepass") or result.diagnostics
+
+
+def test_lenient_decoding_is_counted_in_the_diagnostics(tmp_path: Path) -> None:
+    from claimscope.cli.inputs import read_inputs
+
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(b"Caf\xe9 \xff\xfe was reportedly hit.")
+    (document,) = read_inputs([str(path)], errors="replace")
+    result = Pipeline(extractors=["hedges"])(document)
+    assert result.document.text == "Caf\ufffd \ufffd\ufffd was reportedly hit."
+    assert any("3 undecodable" in d.message for d in result.diagnostics)
+    assert result.ok  # a warning, not a failure
+    (dropped,) = read_inputs([str(path)], errors="ignore")
+    assert dropped.text == "Caf  was reportedly hit."
+    assert dropped.metadata["decode_replacements"] == 3

@@ -19,7 +19,11 @@ import attrs
 from claimscope.errors import InvalidInputError
 from claimscope.types import Document
 
-__all__ = ["as_document", "replace_surrogates", "text_id"]
+__all__ = ["REPLACEMENTS_KEY", "as_document", "replace_surrogates", "text_id"]
+
+#: Metadata key set by readers that decoded with a lenient policy: how many undecodable
+#: byte sequences were replaced or dropped. The pipeline reports it as a diagnostic.
+REPLACEMENTS_KEY = "decode_replacements"
 
 _NOT_METADATA = frozenset({"id", "text", "title"})
 

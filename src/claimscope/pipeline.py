@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from claimscope.claims import assemble
-from claimscope.documents import as_document, replace_surrogates
+from claimscope.documents import REPLACEMENTS_KEY, as_document, replace_surrogates
 from claimscope.errors import ExtractorError, PluginLoadError, UnknownExtractorError
 from claimscope.nlp import FAST_MODEL, load_nlp
 from claimscope.plugins import PluginRegistry, RegisteredExtractor
@@ -268,11 +268,17 @@ def _select(available: list[RegisteredExtractor], names: Sequence[str] | None
 
 
 def _prepared(document: Document) -> tuple[Document, list[Diagnostic]]:
+    """Make the text processable, and say what that changed."""
+    warnings = []
+    undecodable = document.metadata.get(REPLACEMENTS_KEY)
+    if undecodable:
+        warnings.append(Diagnostic(plugin="claimscope", severity="warning", message=(
+            f"{undecodable} undecodable byte sequence(s) replaced or dropped on reading")))
     document, replaced = replace_surrogates(document)
-    if not replaced:
-        return document, []
-    return document, [Diagnostic(plugin="claimscope", severity="warning", message=(
-        f"{replaced} lone surrogate code point(s) replaced by U+FFFD"))]
+    if replaced:
+        warnings.append(Diagnostic(plugin="claimscope", severity="warning", message=(
+            f"{replaced} lone surrogate code point(s) replaced by U+FFFD")))
+    return document, warnings
 
 
 def _batched(items: Iterator[Any], size: int) -> Iterator[list[Any]]:

@@ -12,16 +12,18 @@ bad file or line: it yields an :class:`InputProblem` naming the file and line in
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import json
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from claimscope.documents import as_document
+from claimscope.documents import REPLACEMENTS_KEY, as_document
 from claimscope.types import Document
 
 __all__ = ["InputProblem", "Located", "SUFFIXES", "count_documents", "read_inputs",
@@ -68,14 +70,40 @@ class Located:
     line: int | None = None
 
 
+_decode_errors = threading.local()
+
+
+def _counting_handler(replacement: str) -> Any:
+    def handle(exc: UnicodeError) -> tuple[str, int]:
+        assert isinstance(exc, UnicodeDecodeError)
+        _decode_errors.count = getattr(_decode_errors, "count", 0) + 1
+        return replacement, exc.end
+
+    return handle
+
+
+# ``--decode-errors replace|ignore`` decode through these, so the replacements are counted.
+codecs.register_error("claimscope.replace", _counting_handler("\ufffd"))
+codecs.register_error("claimscope.ignore", _counting_handler(""))
+
+
 def _decode(data: bytes, source: str, encoding: str, errors: str) -> str | InputProblem:
+    _decode_errors.count = 0
     try:
-        return data.decode(encoding, errors)
+        return data.decode(encoding, errors if errors == "strict" else f"claimscope.{errors}")
     except UnicodeDecodeError as exc:
         return InputProblem(source, f"not {encoding} text (byte {data[exc.start]:#04x} at "
                                     f"offset {exc.start}); try --encoding")
     except LookupError:
         return InputProblem(source, f"unknown encoding {encoding!r}")
+
+
+def _counted(document: Document) -> Document:
+    """Record in the metadata how many undecodable bytes the last decode replaced."""
+    count = getattr(_decode_errors, "count", 0)
+    if not count:
+        return document
+    return attrs.evolve(document, metadata={**document.metadata, REPLACEMENTS_KEY: count})
 
 
 def _from_object(obj: Any, source: str, default_id: str, text_key: str, id_key: str,
@@ -106,7 +134,7 @@ def _json_lines(lines: Iterable[bytes], source: str, stem: str, text_key: str, i
             yield Located(problem, source, number)
             continue
         item = _from_object(obj, source, f"{stem}-{number}", text_key, id_key, number)
-        yield Located(item, source, number)
+        yield Located(_counted(item) if isinstance(item, Document) else item, source, number)
 
 
 def _read_file(path: Path, text_key: str, id_key: str, encoding: str, errors: str
@@ -132,10 +160,11 @@ def _read_file(path: Path, text_key: str, id_key: str, encoding: str, errors: st
             yield Located(InputProblem(source, f"bad JSON: {exc.msg}", exc.lineno), source,
                           exc.lineno)
             return
-        for item in obj if isinstance(obj, list) else [obj]:
-            yield Located(_from_object(item, source, path.stem, text_key, id_key), source)
+        for entry in obj if isinstance(obj, list) else [obj]:
+            item = _from_object(entry, source, path.stem, text_key, id_key)
+            yield Located(_counted(item) if isinstance(item, Document) else item, source)
     else:
-        yield Located(Document(id=path.stem, text=text), source)
+        yield Located(_counted(Document(id=path.stem, text=text)), source)
 
 
 def _read_stdin(text_key: str, id_key: str, encoding: str, errors: str) -> Iterator[Located]:
@@ -149,7 +178,7 @@ def _read_stdin(text_key: str, id_key: str, encoding: str, errors: str) -> Itera
                                text_key, id_key, encoding, errors)
         return
     text = _decode(b"".join(head) + stdin.read(), "<stdin>", encoding, errors)
-    item = text if isinstance(text, InputProblem) else Document(id="stdin", text=text)
+    item = text if isinstance(text, InputProblem) else _counted(Document(id="stdin", text=text))
     yield Located(item, "<stdin>")
 
 
