@@ -78,7 +78,7 @@ def _match_phrase(
     return -1
 
 
-def _date_core(tv: TokenView, i: int, lex: Lexicon) -> int:
+def _date_core(tv: TokenView, i: int, lex: Lexicon, after_prep: bool = False) -> int:
     """End of a bare date phrase at ``i`` ("Monday afternoon", "May 12", "last week")."""
     n, low = tv.n, tv.lower
     end = _match_phrase(tv, i, lex.relative_dates)
@@ -93,8 +93,8 @@ def _date_core(tv: TokenView, i: int, lex: Lexicon) -> int:
         end = i + 1
         if end < n and low[end].isdigit() and len(low[end]) <= 2:
             end += 1
-        elif low[i] == "may":
-            return -1  # the modal verb, capitalised at a sentence start
+        elif low[i] == "may" or not after_prep:
+            return -1  # a bare month is a name ("Jan Egeland", "April") or the modal "May"
         return end
     if low[i].isdigit() and len(low[i]) <= 2 and i + 1 < n and low[i + 1] in lex.months:
         return i + 2
@@ -112,7 +112,7 @@ def _date_at(tv: TokenView, i: int, lex: Lexicon) -> Adjunct | None:
         j += 1
     if j >= tv.n:
         return None
-    end = _date_core(tv, j, lex)
+    end = _date_core(tv, j, lex, after_prep=j > i)
     if end < 0:
         return None
     shown = i if tv.lower[i] in _PARTS else j

@@ -114,6 +114,8 @@ def _home_sides(records: list[Attribution]) -> list[Attribution]:
     if not sides:
         return records
     home = sides.most_common(1)[0][0]
+    if home is None or len(home) != 2:
+        return records  # only a state's institutions ("the air force") have a default side
     out = []
     for record in records:
         src = record.source
@@ -368,7 +370,7 @@ class AttributionExtractor:
             if (
                 e > s
                 and not adverbial
-                and clean_np(tv, s, e)
+                and (clean_np(tv, s, e) or (e - s <= 4 and tv.lower[s] in lex.determiners))
                 and after + 1 < sent_end
                 and tv.lower[after] == ","
                 and not tv.cap[after + 1]

@@ -94,6 +94,20 @@ def _head(lows: list[str], lex: Lexicon) -> str:
     return lows[end - 1] if end else ""
 
 
+def _common_head(words: list[str], lex: Lexicon) -> bool:
+    """True when the phrase is headed by a common source noun with no name after it:
+    "the army-aligned government in Port Sudan", "people familiar with the matter"
+    (but not "Defense Ministry spokesman Igor Konashenkov")."""
+    lows = [w.lower() for w in words]
+    end = next((k for k, low in enumerate(lows) if k > 0 and low in lex.np_preps), len(lows))
+    for k in range(end - 1, -1, -1):
+        if words[k][:1].isupper():
+            return False
+        if lows[k] in lex.source_heads:
+            return True
+    return False
+
+
 def _join(words: list[str]) -> str:
     out = ""
     for w in words:
@@ -194,7 +208,11 @@ class Resolver:
         if len(lows) == 1 and lows[0] in lex.pronouns:
             return self._pronoun(lows[0], antecedent)
         side = _side(words + (role_words or []), lex)
-        s, e = _name_run(words, lex)
+        # "Jan Egeland of the Norwegian Refugee Council": the name precedes "of".
+        cut = next((k for k, w in enumerate(lows) if k > 0 and w in lex.np_preps), len(lows))
+        s, e = _name_run(words[:cut], lex)
+        if e - s < 2:
+            s, e = _name_run(words, lex)
         name = words[s:e]
         head = lows[-1] if lows else ""
         has_org = any(w.lower() in lex.org_words for w in name)
@@ -203,7 +221,7 @@ class Resolver:
             for k in range(len(lows))
             for z in (1, 2, 3)
         )
-        common_head = bool(words) and words[-1].islower() and head in lex.source_heads
+        common_head = _common_head(words, lex)
         if (
             len(name) >= 2
             and not common_head
