@@ -101,6 +101,7 @@ def _range_end(view: TokenView, first: NumberRead, opener: str | None,
 
 
 def _superlative(view: TokenView, start: int, end: int) -> bool:
+    """"one of the largest attacks" names a rank, not a share."""
     return any(w.endswith("est") or w == "most" for w in view.lower[start:end])
 
 
@@ -108,46 +109,52 @@ def _counted(view: TokenView, num: NumberRead, j: int, state: State
              ) -> tuple[str | None, int] | None:
     """The counted noun after the number, or after "of" for vague and partitive forms."""
     lower = view.lower
-    singular = num.value == 1 and not num.vague and not num.scaled
     if j < view.n and lower[j] == "more":
         head = read_head(view, j + 1)  # "hundreds more soldiers"
         return (head.unit, head.index + 1) if head is not None else None
-    if j < view.n and lower[j] == "of" and j + 1 < view.n:
-        det = lower[j + 1]
-        if num.digits and det[:1].isdigit():
-            return of_number(view, j + 1, j, state)  # "38 of 42 drones"
-        if det in _PARTITIVE and j + 2 < view.n and (
-                view.lower[j + 2] in _starts() or view.lower[j + 2][:1].isdigit()):
-            return of_number(view, j + 2, j, state)  # "two of the five hostages"
-        if det in _PRONOUN_PARTITIVE:
-            head = read_head(view, j + 2, max_modifiers=0) if det == "them" else None
-            if head is not None:
-                return head.unit, head.index + 1
-            return state.antecedent(view.sent[j]) or "person", j + 2
-        if det in _PARTITIVE:
-            # "one of the shells" singles one out; only larger partitives count.
-            if num.value == 1:
-                return None
-            head = read_head(view, j + 2)
-            if head is None or _superlative(view, j + 2, head.index + 1):
-                return None
-            return head.unit, head.index + 1
-        if num.vague:
-            word = currency_word_at(lower, j + 1)
-            if word is not None:
-                return word[0], word[1]
-            unit = unit_at(lower, j + 1)  # "hundreds of kilometres"
-            if unit is not None:
-                return unit[0], unit[2]
-            head = read_head(view, j + 1)
-            return (head.unit, head.index + 1) if head is not None else None
-        return None
-    if num.vague and lower[num.start] in ("scores",):
-        return None
+    if j + 1 < view.n and lower[j] == "of":
+        return _after_of(view, num, j, state)
+    if num.vague and lower[num.start] == "scores":
+        return None  # "scores" alone is sport; only "scores of" counts
+    singular = num.value == 1 and not num.vague and not num.scaled
     head = read_head(view, j, singular_ok=singular)
     if head is None:
         return None
     return container_unit(view, head.index, head.unit)
+
+
+def _after_of(view: TokenView, num: NumberRead, j: int, state: State
+              ) -> tuple[str | None, int] | None:
+    """Partitives ("three of the missiles", "two of them", "38 of 42 drones") and vague
+    magnitudes ("dozens of houses", "hundreds of kilometres"); ``j`` is at "of"."""
+    lower = view.lower
+    det = lower[j + 1]
+    if num.digits and det[:1].isdigit():
+        return of_number(view, j + 1, j, state)  # "38 of 42 drones"
+    if det in _PARTITIVE and j + 2 < view.n and (
+            lower[j + 2] in _starts() or lower[j + 2][:1].isdigit()):
+        return of_number(view, j + 2, j, state)  # "two of the five hostages"
+    if det in _PRONOUN_PARTITIVE:
+        head = read_head(view, j + 2, max_modifiers=0) if det == "them" else None
+        if head is not None:
+            return head.unit, head.index + 1  # "14 of them children"
+        return state.antecedent(view.sent[j]) or "person", j + 2
+    if det in _PARTITIVE:
+        # "one of the shells" singles one out; only larger partitives count.
+        head = read_head(view, j + 2) if num.value != 1 else None
+        if head is None or _superlative(view, j + 2, head.index + 1):
+            return None
+        return head.unit, head.index + 1
+    if not num.vague:
+        return None
+    word = currency_word_at(lower, j + 1)
+    if word is not None:
+        return word[0], word[1]
+    unit = unit_at(lower, j + 1)  # "hundreds of kilometres"
+    if unit is not None:
+        return unit[0], unit[2]
+    head = read_head(view, j + 1)
+    return (head.unit, head.index + 1) if head is not None else None
 
 
 def _one_at(view: TokenView, i: int) -> NumberRead | None:
