@@ -180,13 +180,20 @@ def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
     if num.digits and currency is None and not_an_amount(
             view, num.start, num.end, unit_follows(view, num)):
         return None
-    if num.fraction and not unit_follows(view, num) and (
-            num.end >= view.n or lower[num.end] != "of"
-            or (i > 0 and lower[i - 1] in _ORDINAL_BEFORE_HALF)):
+    if num.fraction and not _share(view, num, i):
         return None
     if _ratio_denominator(view, i):
         return None
     return num, currency
+
+
+def _share(view: TokenView, num: NumberRead, i: int) -> bool:
+    """A fraction that states a share: "half of", "almost half", "one-half miles";
+    not "the second half" or "a third drone"."""
+    if i > 0 and view.lower[i - 1] in _ORDINAL_BEFORE_HALF:
+        return False
+    return (unit_follows(view, num) or approximator_before(view.lower, i) is not None
+            or (num.end < view.n and view.lower[num.end] == "of"))
 
 
 def _ratio_denominator(view: TokenView, i: int) -> bool:
