@@ -20,8 +20,10 @@ from claimscope.extractors.attribution.tokens import QUOTE_MARKS, TokenView
 
 __all__ = [
     "END",
+    "channel_and_date",
     "PARTICIPLES",
     "addressee",
+    "apposition_after",
     "closes_quote_before",
     "continues",
     "inverted_source",
@@ -275,3 +277,69 @@ def continues(tv: TokenView, cue: Cue, sent_start: int, adj: AdjunctIndex) -> bo
             k -= 1
         return k > sent_start and tv.lower[k] == "," and tv.lower[k - 1] in {"and", "but"}
     return False
+
+
+#: How many tokens around a cue are searched for its channel and date.
+_CONTEXT_WINDOW = 40
+
+
+def channel_and_date(
+    tv: TokenView, cue: Cue, content: tuple[int, int], adj: AdjunctIndex
+) -> tuple[str | None, str | None]:
+    """Channel and date phrases near the cue, outside what was said; platforms
+    ("Telegram", "X") win over generic channels; for "told", the outlet told.
+
+    >>> from claimscope.extractors.attribution.context import find_adjuncts
+    >>> from claimscope.extractors.attribution.cues import find_cues
+    >>> tv = TokenView.from_text("He told AFP on Monday that it fell.")
+    >>> cue = find_cues(tv, [-1] * tv.n)[0]
+    >>> channel_and_date(tv, cue, (6, 8), AdjunctIndex(find_adjuncts(tv)))
+    ('AFP', 'Monday')
+    """
+    sent_start, sent_end = tv.sentence(cue.first)
+    # Only phrases near the cue can describe it (and a bounded window keeps it linear).
+    sent_start = max(sent_start, cue.first - _CONTEXT_WINDOW)
+    sent_end = min(sent_end, cue.last + _CONTEXT_WINDOW)
+    s, e = content
+    channel = date = None
+    best_c = best_d = 10**9
+    for found in adj.inside(sent_start, sent_end, "channel") + adj.inside(
+        sent_start, sent_end, "date"
+    ):
+        if s <= found.first < e or tv.lower[found.first] in {"since", "until", "by", "over"}:
+            continue  # inside what was said, or a period rather than a moment
+        distance = abs(found.first - cue.first) - (
+            1000 if (found.kind == "channel" and found.platform) else 0
+        )
+        if found.kind == "channel" and distance < best_c:
+            channel, best_c = found.label, distance
+        elif found.kind == "date" and distance < best_d:
+            date, best_d = found.label, distance
+    if channel is None and cue.lemma == "tell":
+        channel = addressee(tv, cue.last, sent_end, adj)
+    return channel, date
+
+
+def apposition_after(tv: TokenView, end: int, sent_end: int) -> tuple[tuple[int, int] | None, int]:
+    """ "According to Ko Zaw Tun, an anti-coup fighter, a jet …": the apposition after a
+    source (its role, unless a relative clause) and the first token past it.
+
+    >>> tv = TokenView.from_text("According to Ivan Kim, a farmer, it fell.")
+    >>> apposition_after(tv, 4, tv.n)
+    ((5, 7), 7)
+    """
+    lex = lexicon()
+    if (
+        end + 1 >= sent_end
+        or tv.lower[end] != ","
+        or tv.lower[end + 1] not in (lex.parenthetical_starters)
+    ):
+        return None, end
+    k = end + 1
+    while k < sent_end and k < end + 16 and tv.lower[k] not in END:
+        k += 1
+    if k >= sent_end or tv.lower[k] != ",":
+        role = (end + 1, k) if tv.lower[end + 1] not in {"who", "which", "whose"} else None
+        return role, end  # the apposition closes the sentence: content is on the left
+    role = (end + 1, k) if tv.lower[end + 1] not in {"who", "which", "whose"} else None
+    return role, k

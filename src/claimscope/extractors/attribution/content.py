@@ -19,11 +19,29 @@ from __future__ import annotations
 
 import bisect
 
+from claimscope.extractors.attribution.lexicon import lexicon
 from claimscope.extractors.attribution.quotes import Quote, QuoteList
 from claimscope.extractors.attribution.tokens import QUOTE_MARKS, TokenView
 
-__all__ = ["clause_start", "left_content", "mode_of", "right_content", "to_chars"]
+__all__ = [
+    "REPORTER_VOICE",
+    "clause_start",
+    "continued_quote",
+    "cut_points",
+    "left_content",
+    "mode_of",
+    "right_content",
+    "to_chars",
+]
 
+_CUT_JOINERS = frozenset({
+    "which", "while", "though", "although", "but", "and", "as", "whereas", "with", "who",
+})  # fmt: skip
+#: After a comma, these open the reporter's own comment or inference, not the report.
+REPORTER_VOICE = frozenset({
+    "although", "though", "suggesting", "indicating", "signalling", "signaling",
+    "underscoring", "highlighting", "prompting", "raising", "marking",
+})  # fmt: skip
 _LEAD = frozenset({"that", ",", ":", "—", "-", "–"})
 _TRAIL = frozenset({",", ".", ";", ":", "—", "–", "-", "!", "?"})
 _DATELINE_MAX = 10
@@ -210,3 +228,37 @@ def continued_quote(
     if gap in ([","], ["."], [":"], []) or (gap and all(w in _TRAIL for w in gap)):
         return s, nxt.close_tok + 1
     return content
+
+
+def cut_points(tv: TokenView, clauses: list[tuple[int, bool]]) -> list[int]:
+    """Tokens where a reported clause must stop, sorted: the comma before a later
+    reporting clause (", the ministry said", ", adding"), a coordinated cue ("and said"),
+    the reporter's own comment (", suggesting"), a colon. ``clauses`` holds, per cue,
+    the first token of its clause and whether its subject is inherited.
+
+    >>> tv = TokenView.from_text("Two died, the army said, suggesting more.")
+    >>> cut_points(tv, [(3, False)])
+    [2, 6]
+    """
+    lex = lexicon()
+    cuts: list[int] = []
+    for first, inherited in clauses:
+        j = first - 1
+        while j >= 0 and tv.lower[j] in _CUT_JOINERS:
+            j -= 1
+        # ", a charge the group denies": the claim noun belongs to the later clause.
+        if j >= 1 and tv.lower[j] in lex.claim_nouns and tv.lower[j - 1] in {"a", "an", "the"}:
+            j -= 2
+        if j >= 0 and tv.lower[j] == ",":
+            cuts.append(j)
+        elif j > 0 and tv.words[j] in QUOTE_MARKS and tv.lower[j - 1] == ",":
+            cuts.append(j - 1)
+        elif inherited and j + 1 < first:
+            cuts.append(j + 1)
+    for i in range(tv.n - 1):
+        # The reporter's own concession or comment ends a reported clause.
+        if (tv.lower[i] == "," and tv.lower[i + 1] in REPORTER_VOICE) or (
+            tv.lower[i] == ":" and tv.words[i + 1] not in QUOTE_MARKS
+        ):
+            cuts.append(i)
+    return sorted(set(cuts))

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
@@ -19,7 +18,8 @@ import attrs
 from claimscope.extractors.attribution.clauses import (
     END,
     PARTICIPLES,
-    addressee,
+    apposition_after,
+    channel_and_date,
     closes_quote_before,
     continues,
     inverted_source,
@@ -28,8 +28,10 @@ from claimscope.extractors.attribution.clauses import (
     skip_right,
 )
 from claimscope.extractors.attribution.content import (
+    REPORTER_VOICE,
     clause_start,
     continued_quote,
+    cut_points,
     left_content,
     mode_of,
     right_content,
@@ -39,7 +41,7 @@ from claimscope.extractors.attribution.context import AdjunctIndex, find_adjunct
 from claimscope.extractors.attribution.cues import Cue, colon_cues, find_cues
 from claimscope.extractors.attribution.lexicon import lexicon
 from claimscope.extractors.attribution.quotes import QuoteList, find_quotes, quote_index
-from claimscope.extractors.attribution.resolve import Resolved, Resolver
+from claimscope.extractors.attribution.resolve import Resolved, Resolver, home_sides
 from claimscope.extractors.attribution.sources import (
     Found,
     clean_np,
@@ -57,20 +59,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AttributionExtractor"]
 
-_CUT_JOINERS = frozenset({
-    "which", "while", "though", "although", "but", "and", "as", "whereas", "with", "who",
-})  # fmt: skip
-#: After a comma, these open the reporter's own comment or inference, not the report.
-_REPORTER_VOICE = frozenset({
-    "although", "though", "suggesting", "indicating", "signalling", "signaling",
-    "underscoring", "highlighting", "prompting", "raising", "marking",
-})  # fmt: skip
 _PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "urge", "warn"})
 _NON_SOURCES = frozenset({"information", "data", "preliminary", "initial"})
-
-
-#: How many tokens around a cue are searched for its channel and date.
-_CONTEXT_WINDOW = 40
 
 
 @attrs.define
@@ -86,44 +76,11 @@ class _Item:
     channel: str | None = None
 
 
-def _apposition_after(tv: TokenView, end: int, sent_end: int) -> tuple[tuple[int, int] | None, int]:
-    """ "According to Ko Zaw Tun, an anti-coup fighter, a jet …": the apposition after a
-    source (its role, unless a relative clause) and the first token past it."""
-    lex = lexicon()
-    if (
-        end + 1 >= sent_end
-        or tv.lower[end] != ","
-        or tv.lower[end + 1] not in (lex.parenthetical_starters)
-    ):
-        return None, end
-    k = end + 1
-    while k < sent_end and k < end + 16 and tv.lower[k] not in END:
-        k += 1
-    if k >= sent_end or tv.lower[k] != ",":
-        role = (end + 1, k) if tv.lower[end + 1] not in {"who", "which", "whose"} else None
-        return role, end  # the apposition closes the sentence: content is on the left
-    role = (end + 1, k) if tv.lower[end + 1] not in {"who", "which", "whose"} else None
-    return role, k
-
-
-def _home_sides(records: list[Attribution]) -> list[Attribution]:
-    """Give unsided state-institution sources ("the air force", "regional governor") the
-    side most sources of the article speak for, the party whose institutions it quotes."""
-    lex = lexicon()
-    sides = Counter(r.source.side for r in records if r.source.side not in (None, "INTL"))
-    if not sides:
-        return records
-    home = sides.most_common(1)[0][0]
-    if home is None or len(home) != 2:
-        return records  # only a state's institutions ("the air force") have a default side
-    out = []
-    for record in records:
-        src = record.source
-        words = f"{src.text} {src.role or ''}".lower().split()
-        if src.side is None and any(w in lex.home_side_heads for w in words):
-            record = attrs.evolve(record, source=attrs.evolve(src, side=home))
-        out.append(record)
-    return out
+def _clause_first(item: _Item) -> tuple[int, bool]:
+    """Where a cue's clause starts (its source or the cue), and whether it is inherited."""
+    if item.inherited or item.cue.kind in {"according", "citing"}:
+        return item.cue.first, item.inherited
+    return min(item.sources[0].first, item.cue.first), False
 
 
 class AttributionExtractor:
@@ -153,7 +110,7 @@ class AttributionExtractor:
         cues = sorted(find_cues(tv, inside) + colon_cues(tv, inside, adj), key=lambda c: c.first)
         items = self._sources(tv, cues, adj, inside)
         self._contents(tv, items, quotes, adj)
-        yield from _home_sides(list(self._records(tv, items, quotes, adj)))
+        yield from home_sides(list(self._records(tv, items, quotes, adj)))
 
     def _sources(
         self, tv: TokenView, cues: list[Cue], adj: AdjunctIndex, inside: list[int]
@@ -177,7 +134,7 @@ class AttributionExtractor:
                 or any(tv.lower[k] in _NON_SOURCES for k in range(cue.last, end))
             ):
                 return None
-            role, after = _apposition_after(tv, end, sent_end)
+            role, after = apposition_after(tv, end, sent_end)
             return _Item(cue=cue, sources=[Found(first=cue.last, last=end, role=role)], after=after)
         if cue.kind == "colon":
             start = clause_start(tv, sent_start)
@@ -263,45 +220,10 @@ class AttributionExtractor:
             return None
         return _Item(cue=cue, sources=[found], after=cue.last, channel=channel)
 
-    def _cuts(self, tv: TokenView, items: list[_Item]) -> list[int]:
-        """Commas before a later reporting clause: content before them stops there."""
-        cuts: list[int] = []
-        for item in items:
-            first = (
-                min(item.sources[0].first, item.cue.first)
-                if not item.inherited
-                else (item.cue.first)
-            )
-            if item.cue.kind in {"according", "citing"}:
-                first = item.cue.first
-            j = first - 1
-            while j >= 0 and tv.lower[j] in _CUT_JOINERS:
-                j -= 1
-            # ", a charge the group denies": the claim noun belongs to the later clause.
-            if (
-                j >= 1
-                and tv.lower[j] in lexicon().claim_nouns
-                and tv.lower[j - 1] in {"a", "an", "the"}
-            ):
-                j -= 2
-            if j >= 0 and tv.lower[j] == ",":
-                cuts.append(j)
-            elif j >= 0 and tv.words[j] in QUOTE_MARKS and j > 0 and tv.lower[j - 1] == ",":
-                cuts.append(j - 1)
-            elif item.inherited and j + 1 < first:
-                cuts.append(j + 1)
-        for i in range(tv.n - 1):
-            # The reporter's own concession or comment ends a reported clause.
-            if (tv.lower[i] == "," and tv.lower[i + 1] in _REPORTER_VOICE) or (
-                tv.lower[i] == ":" and i + 1 < tv.n and tv.words[i + 1] not in QUOTE_MARKS
-            ):
-                cuts.append(i)
-        return sorted(set(cuts))
-
     def _contents(
         self, tv: TokenView, items: list[_Item], quotes: QuoteList, adj: AdjunctIndex
     ) -> None:
-        cuts = self._cuts(tv, items)
+        cuts = cut_points(tv, [_clause_first(item) for item in items])
         channel_ends = {a.first: a.last for a in adj.adjuncts if a.kind == "channel"}
         for k, item in enumerate(items):
             item.content = self._content_of(tv, item, quotes, cuts, channel_ends)
@@ -374,7 +296,7 @@ class AttributionExtractor:
                 and after + 1 < sent_end
                 and tv.lower[after] == ","
                 and not tv.cap[after + 1]
-                and tv.lower[after + 1] not in PARTICIPLES | _REPORTER_VOICE | {"without", "with"}
+                and tv.lower[after + 1] not in PARTICIPLES | REPORTER_VOICE | {"without", "with"}
             ):
                 # "The village, residents said, was shelled": the statement surrounds the cue.
                 r_s, r_e = right_content(tv, after + 1, quotes, cuts, channel_ends)
@@ -430,7 +352,8 @@ class AttributionExtractor:
             mode = cast(QuoteMode, mode_of(tv, s, e, quotes))
             cs, ce, cue_text = tv.span_text(item.cue.shown, item.cue.last)
             cue = Span(start=cs, end=ce, text=cue_text)
-            channel, date = self._context(tv, item, adj)
+            channel, date = channel_and_date(tv, item.cue, item.content, adj)
+            channel = item.channel or channel
             para = tv.para_of[item.cue.first]
             for found in item.sources:
                 source = self._source_record(tv, found, resolver)
@@ -468,32 +391,3 @@ class AttributionExtractor:
             organisation=reading.organisation,
             side=reading.side,
         )
-
-    def _context(
-        self, tv: TokenView, item: _Item, adj: AdjunctIndex
-    ) -> tuple[str | None, str | None]:
-        """Channel and date phrases of the cue's sentence that lie outside its content."""
-        sent_start, sent_end = tv.sentence(item.cue.first)
-        # Only phrases near the cue can describe it (and a bounded window keeps it linear).
-        sent_start = max(sent_start, item.cue.first - _CONTEXT_WINDOW)
-        sent_end = min(sent_end, item.cue.last + _CONTEXT_WINDOW)
-        s, e = item.content
-        channel = date = None
-        best_c = best_d = 10**9
-        for found in adj.inside(sent_start, sent_end, "channel") + adj.inside(
-            sent_start, sent_end, "date"
-        ):
-            if s <= found.first < e or tv.lower[found.first] in {"since", "until", "by", "over"}:
-                continue  # inside what was said, or a period rather than a moment
-            distance = abs(found.first - item.cue.first) - (
-                1000 if (found.kind == "channel" and found.platform) else 0
-            )
-            if found.kind == "channel" and distance < best_c:
-                channel, best_c = found.label, distance
-            elif found.kind == "date" and distance < best_d:
-                date, best_d = found.label, distance
-        if item.channel is not None:
-            channel = item.channel
-        if channel is None and item.cue.lemma == "tell":
-            channel = addressee(tv, item.cue.last, sent_end, adj)
-        return channel, date

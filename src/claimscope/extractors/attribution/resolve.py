@@ -16,11 +16,14 @@ general") the last source it describes.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import attrs
 
 from claimscope.extractors.attribution.lexicon import Lexicon, lexicon
+from claimscope.types import Attribution
 
-__all__ = ["Resolved", "Resolver"]
+__all__ = ["Resolved", "Resolver", "home_sides"]
 
 #: How many earlier sources a pronoun or description may reach back to.
 _MEMORY = 60
@@ -301,3 +304,32 @@ class Resolver:
         if head == "person" and not name:
             return "person"
         return "organisation"
+
+
+def home_sides(records: list[Attribution]) -> list[Attribution]:
+    """Give unsided state-institution sources ("the air force", "regional governor") the
+    side most sources of the article speak for, the party whose institutions it quotes.
+
+    >>> from claimscope.types import Attribution, Source, Span
+    >>> def rec(text, side):
+    ...     src = Source(start=0, end=1, text=text, kind="organisation", resolved=text, side=side)
+    ...     return Attribution(source=src, cue=Span(start=0, end=1, text="x"),
+    ...                        content=Span(start=0, end=1, text="x"), mode="indirect")
+    >>> [r.source.side for r in home_sides([rec("Kyiv", "UA"), rec("the air force", None)])]
+    ['UA', 'UA']
+    """
+    lex = lexicon()
+    sides = Counter(r.source.side for r in records if r.source.side not in (None, "INTL"))
+    if not sides:
+        return records
+    home = sides.most_common(1)[0][0]
+    if home is None or len(home) != 2:
+        return records  # only a state's institutions ("the air force") have a default side
+    out = []
+    for record in records:
+        src = record.source
+        words = f"{src.text} {src.role or ''}".lower().split()
+        if src.side is None and any(w in lex.home_side_heads for w in words):
+            record = attrs.evolve(record, source=attrs.evolve(src, side=home))
+        out.append(record)
+    return out
