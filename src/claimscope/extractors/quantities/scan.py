@@ -269,7 +269,20 @@ def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
     approx = approximator_before(view.lower, first)
     if approx is not None and view.lower[approx[1]] == "over" and area_follows(view, j):
         approx = None  # "a fire broke out over 15,000 square metres" is spatial.
+    plus = _plus_suffix(view, j) if high is None else None
+    if plus is not None:
+        j, approx = plus, approx or ("more_than", first)  # "2,000-plus", "500+"
     return _finish(view, num, currency, first, j, value, high, approx, state)
+
+
+def _plus_suffix(view: TokenView, j: int) -> int | None:
+    """End of a "-plus" or "+" written after a number, if there is one."""
+    if j < view.n and view.lower[j] == "+" and view.attached(j):
+        return j + 1
+    if j + 1 < view.n and view.lower[j] == "-" and view.lower[j + 1] == "plus" \
+            and view.attached(j) and view.attached(j + 1):
+        return j + 2
+    return None
 
 
 def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, j: int,
