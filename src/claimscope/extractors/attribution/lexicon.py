@@ -84,6 +84,7 @@ class Lexicon:
     channel_fillers: frozenset[str]
     side_keywords: dict[str, str]
     people: frozenset[str]
+    demonyms: dict[str, str]
 
 
 @functools.cache
@@ -137,4 +138,5 @@ def lexicon() -> Lexicon:
         channel_fillers=_lower_set(chans["channel_fillers"]),
         side_keywords={k.lower(): v for k, v in sides["keywords"].items()},
         people=frozenset(k.lower() for k in sides["people"]),
+        demonyms={k.lower(): v for k, v in sides["demonyms"].items()},
     )

@@ -30,17 +30,6 @@ _MEMORY = 60
 _PARTICLES = frozenset({"al", "bin", "von", "der", "de", "van", "la", "abu", "el", "ibn", "-"})
 _POSSESSIVE = frozenset({"'s", "’s"})
 _DEFINITE = frozenset({"the", "its", "his", "her", "their", "that", "this"})
-_DEMONYM_OF = {
-    "russia's": "Russian",
-    "ukraine's": "Ukrainian",
-    "israel's": "Israeli",
-    "lebanon's": "Lebanese",
-    "syria's": "Syrian",
-    "iran's": "Iranian",
-    "sudan's": "Sudanese",
-    "gaza's": "Gaza",
-    "britain's": "British",
-}
 
 
 @attrs.frozen
@@ -268,14 +257,25 @@ class Resolver:
                 )
         kind = self._kind(words, lows, name, media)
         resolved = _join(words)
-        if lows and lows[0] in _DEMONYM_OF and kind == "organisation":
-            resolved = _join([_DEMONYM_OF[lows[0]], *words[1:]])
+        if kind in {"organisation", "media"}:
+            resolved = self._normalised(words)
         organisation = resolved if kind == "organisation" else None
         return self._remember(
             Resolved(
                 kind=kind, resolved=resolved, role=role_text, organisation=organisation, side=side
             )
         )
+
+    def _normalised(self, words: list[str]) -> str:
+        """ "The Israeli military" → "Israeli military"; "Russia's Defence Ministry" →
+        "Russian Defence Ministry" (country possessive → demonym)."""
+        if len(words) > 1 and words[0].lower() == "the":
+            words = words[1:]
+        if len(words) > 2 and words[1] in _POSSESSIVE:
+            demonym = self.lex.demonyms.get(words[0].lower())
+            if demonym is not None:
+                words = [demonym, *words[2:]]
+        return _join(words)
 
     def _surname(self, word: str) -> bool:
         """A lone capitalised word read as a person: a known official, or a word that
