@@ -223,8 +223,15 @@ class Resolver:
         ):
             full = _join(name)
             prefix = _join(words[:s]) if s > 0 else None
+            role_words_all = role_words or words[:s]
             return self._remember(
-                Resolved(kind="person", resolved=full, role=role_text or prefix, side=side)
+                Resolved(
+                    kind="person",
+                    resolved=full,
+                    role=role_text or prefix,
+                    organisation=self._organisation_in(role_words_all),
+                    side=side,
+                )
             )
         if len(name) == 1 and name[0].lower() in self.people:
             known = self.people[name[0].lower()]
@@ -265,6 +272,27 @@ class Resolver:
                 kind=kind, resolved=resolved, role=role_text, organisation=organisation, side=side
             )
         )
+
+    def _organisation_in(self, words: list[str]) -> str | None:
+        """The organisation a role names: "Defence Ministry spokesman" → "Defence Ministry",
+        "a spokesman for Ukraine's eastern military command" → "Ukrainian eastern military
+        command" (the words from a capitalised start up to the last organisation word)."""
+        lows = [w.lower() for w in words]
+        last = max((k for k, w in enumerate(lows) if w in self.lex.org_words), default=-1)
+        if last < 0:
+            return None
+        first = last
+        while (
+            first > 0
+            and (
+                words[first - 1][:1].isupper()
+                or lows[first - 1] in _POSSESSIVE
+                or lows[first - 1] in self.lex.np_words
+            )
+            and lows[first - 1] not in self.lex.titles - self.lex.org_words
+        ):
+            first -= 1
+        return self._normalised(words[first : last + 1]) if last >= first else None
 
     def _normalised(self, words: list[str]) -> str:
         """ "The Israeli military" → "Israeli military"; "Russia's Defence Ministry" →
