@@ -150,7 +150,7 @@ def _verb_cue(tv: TokenView, i: int, lex: Lexicon, inside: list[int]) -> Cue | N
     form = lex.cue_forms.get(tv.lower[i])
     if form is None:
         return None
-    if tv.pos[i] == "NOUN":
+    if tv.pos[i] == "NOUN" and not (i > 0 and tv.pos[i - 1] in {"PROPN", "PRON"}):
         return None  # trained mode: the tagger reads it as a noun ("his claims", "reports")
     _, sent_end = tv.sentence(i)
     prev = tv.lower[i - 1] if i > 0 else ""

@@ -237,8 +237,8 @@ class Resolver:
             known = self.people[name[0].lower()]
             return self._remember(attrs.evolve(known, role=known.role))
         lone_person = self._surname(name[0]) if len(name) == 1 else False
-        if entity:
-            lone_person = entity == "PERSON"
+        if entity == "PERSON":
+            lone_person = True  # NER only promotes: its misses on rare names are common
         if len(lows) == 1 and len(name) == 1 and lone_person:
             return self._remember(
                 Resolved(kind="person", resolved=name[0], role=role_text, side=side)
