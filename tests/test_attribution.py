@@ -238,3 +238,13 @@ def test_split_quotation_is_one_statement() -> None:
     a = one('"We held," he said. "We will hold again."')
     assert a.content.text.startswith("We held")
     assert a.content.text.endswith("We will hold again.")
+
+
+def test_non_iso_side_codes_are_defined_in_the_sides_map() -> None:
+    from claimscope import Pipeline
+
+    data = Pipeline(extractors=["attribution"])(
+        "The Rapid Support Forces said in a statement that they had taken the base."
+    ).to_dict()
+    assert [a["side"] for a in data["attributions"]] == ["RSF"]
+    assert data["sides"] == {"RSF": "Rapid Support Forces"}
