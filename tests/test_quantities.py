@@ -136,6 +136,17 @@ def test_units_agree_with_pint() -> None:
             assert str(dimension) == kinds[entry["kind"]], name
 
 
+def test_every_measurement_unit_converts_to_its_base() -> None:
+    from claimscope.extractors.quantities.conversion import BASE_UNITS, to_base
+
+    raw = json.loads(files("claimscope.extractors.quantities").joinpath(
+        "data/units.json").read_text("utf-8"))
+    for name, entry in raw["units"].items():
+        if entry["kind"] in BASE_UNITS:
+            assert to_base(1.0, name) is not None, name
+    assert to_base(6.0, "mile") == pytest.approx((9.656064, "km"))
+
+
 @pytest.mark.skipif(TRAINED is None, reason="no trained English pipeline")
 def test_trained_mode_agrees_on_plain_cases() -> None:
     nlp = spacy.load(TRAINED)
