@@ -101,6 +101,9 @@ def test_ignores_dates_ids_ages_and_vague_words(text: str) -> None:
     ("Ukraine flew four F-16s over hundreds of kilometres.",
      [("four F-16s", 4, 4, "exact", "f-16"), ("hundreds of kilometres", 200, None, "vague", "km")]),
     ("Eight other employees left.", [("Eight other employees", 8, 8, "exact", "employee")]),
+    ("Monitors logged 300-plus violations; 40 or more people died.",
+     [("300-plus violations", 300, None, "more_than", "violation"),
+      ("40 or more people", 40, None, "at_least", "person")]),
     ("They delivered 40 containers of ammunition.",
      [("40 containers of ammunition", 40, 40, "exact", "container of ammunition")]),
 ])

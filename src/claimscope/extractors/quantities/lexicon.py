@@ -50,6 +50,8 @@ class Lexicon:
     couples: dict[tuple[str, ...], tuple[str, int]]
     approximators: dict[tuple[str, ...], str]
     range_openers: frozenset[str]
+    #: Bounds written after the number ("100 or more", "2,000-plus").
+    trailing: dict[tuple[str, ...], str]
     units: dict[tuple[str, ...], tuple[str, str]]
     #: Kind of each unit name ("km" → "length").
     unit_kinds: dict[str, str]
@@ -105,7 +107,7 @@ def lexicon() -> Lexicon:
     )
     approximators = {
         _key(p): q for q, phrases in approx.items()
-        if q not in ("_provenance", "range_openers") for p in phrases
+        if q not in ("_provenance", "range_openers", "trailing") for p in phrases
     }
     symbols = {s: code for code, e in units["currencies"].items() for s in e["symbols"]}
     words = {_key(w): code for code, e in units["currencies"].items() for w in e["words"]}
@@ -117,6 +119,7 @@ def lexicon() -> Lexicon:
         fraction_counters=numbers["fraction_counters"],
         couples={_key(k): (v[0], v[1]) for k, v in numbers["couple"].items()},
         approximators=approximators, range_openers=frozenset(approx["range_openers"]),
+        trailing={_key(k): v for k, v in approx["trailing"].items()},
         units=_units(units),
         unit_kinds={name: entry["kind"] for name, entry in units["units"].items()},
         currency_codes=frozenset(units["currencies"]),

@@ -269,20 +269,20 @@ def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
     approx = approximator_before(view.lower, first)
     if approx is not None and view.lower[approx[1]] == "over" and area_follows(view, j):
         approx = None  # "a fire broke out over 15,000 square metres" is spatial.
-    plus = _plus_suffix(view, j) if high is None else None
-    if plus is not None:
-        j, approx = plus, approx or ("more_than", first)  # "2,000-plus", "500+"
+    trailing = _trailing_bound(view, j) if high is None else None
+    if trailing is not None and (approx is None or approx[0] == "about"):
+        j, approx = trailing[0], (trailing[1], approx[1] if approx else first)
     return _finish(view, num, currency, first, j, value, high, approx, state)
 
 
-def _plus_suffix(view: TokenView, j: int) -> int | None:
-    """End of a "-plus" or "+" written after a number, if there is one."""
+def _trailing_bound(view: TokenView, j: int) -> tuple[int, str] | None:
+    """End and qualifier of a bound written after a number, if there is one."""
     if j < view.n and view.lower[j] == "+" and view.attached(j):
-        return j + 1
-    if j + 1 < view.n and view.lower[j] == "-" and view.lower[j + 1] == "plus" \
-            and view.attached(j) and view.attached(j + 1):
-        return j + 2
-    return None
+        return j + 1, "more_than"
+    qualifier = lexicon().trailing.get(tuple(view.lower[j:j + 2]))
+    if qualifier is None or (view.lower[j] == "-" and not view.attached(j)):
+        return None
+    return j + 2, qualifier
 
 
 def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, j: int,
