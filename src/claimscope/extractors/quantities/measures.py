@@ -15,7 +15,7 @@ from __future__ import annotations
 import attrs
 
 from claimscope.extractors.quantities.lexicon import STOP_WORDS, lexicon
-from claimscope.extractors.quantities.numbers import NumberRead
+from claimscope.extractors.quantities.numbers import NumberRead, read_number
 from claimscope.extractors.quantities.tokens import TokenView
 from claimscope.extractors.quantities.units import currency_word_at, read_head, unit_at
 
@@ -39,10 +39,12 @@ class Measure:
     kind: str
     end: int
     factor: float = 1.0
+    #: Added after scaling: the cents of "3 dollars 50 cents".
+    extra: float = 0.0
 
 
 def measure_after(view: TokenView, num: NumberRead, j: int, currency: str | None,
-             approx: bool) -> Measure | None:
+                  approx: bool) -> Measure | None:
     """A currency or measurement unit right after the number ("km", "-km", "dollars").
 
     ``kind`` is "veto" when the words make the number no amount (a calibre, "-year-old"
@@ -55,7 +57,7 @@ def measure_after(view: TokenView, num: NumberRead, j: int, currency: str | None
         return Measure(num.unit[0], num.unit[1], j)
     word = currency_word_at(lower, j)
     if word is not None:
-        return Measure(word[0], "money", word[1])
+        return _money_tail(view, word[0], word[1])
     if j < view.n and not lower[j].isalpha() and lower[j] in lexicon().currency_symbols:
         return Measure(lexicon().currency_symbols[lower[j]], "money", j + 1)  # "1,200 €"
     hyphen = j + 1 < view.n and lower[j] == "-" and view.attached(j) and view.attached(j + 1)
@@ -77,6 +79,24 @@ def measure_after(view: TokenView, num: NumberRead, j: int, currency: str | None
             num.start == 0 or lower[num.start - 1] not in _SINGLE_DURATION_OK):
         return Measure(None, "veto", end)
     return Measure(name, kind, end)
+
+
+def _money_tail(view: TokenView, code: str, k: int) -> Measure:
+    """After a currency word: a scale ("75 USD million") or cents ("3 dollars 50 cents",
+    "thirteen dollars and forty-five cents")."""
+    lex = lexicon()
+    if k < view.n and view.lower[k] in lex.scales:
+        return Measure(code, "money", k + 1, factor=float(lex.scales[view.lower[k]]))
+    m = k + 1 if k < view.n and view.lower[k] == "and" else k
+    cents = read_number(view.lower, view.text, m) if m < view.n else None
+    if cents is None or cents.vague or cents.fraction or not 0 < cents.value < 100:
+        return Measure(code, "money", k)
+    after = view.lower[cents.end] if cents.end < view.n else ""
+    if after in ("cents", "cent"):
+        return Measure(code, "money", cents.end + 1, extra=cents.value / 100)
+    if after[:1].isalpha():
+        return Measure(code, "money", k)  # "40 dollars and 3 people"
+    return Measure(code, "money", cents.end, extra=cents.value / 100)
 
 
 def _strength(view: TokenView, k: int) -> Measure:

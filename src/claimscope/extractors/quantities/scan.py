@@ -300,6 +300,8 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         unit, end, kind = counted[0], counted[1], kind_of(counted[0])
     elif measure is not None:
         unit, end, kind = measure.unit, measure.end, measure.kind
+        value = value * measure.factor + measure.extra
+        high = high * measure.factor if high is not None else None
         if num.fraction:
             value = value / 100  # "one-half miles": a share of the unit, not a percentage
         if high is None:
