@@ -101,7 +101,8 @@ class Pipeline:
                 f"{e.plugin}: {e.message}" for e in self.plugin_errors))
         #: The spaCy ``Language`` the pipeline runs.
         self.nlp: Language = nlp if nlp is not None else load_nlp(model)
-        self.nlp.max_length = max(self.nlp.max_length, max_chars)
+        if nlp is None:  # a pipeline handed to us stays as its owner configured it
+            self.nlp.max_length = max(self.nlp.max_length, max_chars)
         self._portable = registry is None and nlp is None
         if prepare_nlp:
             plugins = frozenset(r.info.plugin for r in self._selected)

@@ -67,6 +67,7 @@ class PluginRegistry:
         self._pm.add_hookspecs(hookspecs)
         self._pending_entry_points = load_entry_points
         self._distributions: dict[str, tuple[str | None, str | None]] = {}
+        self._extractors: list[RegisteredExtractor] | None = None
         #: Problems met while loading plugins (import errors, bad registrations).
         self.load_errors: list[Diagnostic] = []
 
@@ -77,6 +78,7 @@ class PluginRegistry:
         """Register a plugin object (a module or instance with hook implementations)."""
         self._pm.register(plugin, name=name)
         self._distributions[name] = (distribution, version)
+        self._extractors = None
 
     def _load(self) -> None:
         if not self._pending_entry_points:
@@ -128,8 +130,15 @@ class PluginRegistry:
     def extractors(self) -> list[RegisteredExtractor]:
         """Every extractor the plugins register, tagged with its plugin and distribution.
 
-        Invalid or duplicate registrations are recorded in :attr:`load_errors`.
+        Invalid or duplicate registrations are recorded in :attr:`load_errors` (once:
+        the registrations are collected on first call and kept).
         """
+        self._load()
+        if self._extractors is None:
+            self._extractors = self._collect_extractors()
+        return list(self._extractors)
+
+    def _collect_extractors(self) -> list[RegisteredExtractor]:
         found: list[RegisteredExtractor] = []
         seen: set[str] = set()
         for plugin, function in self._implementations("claimscope_register_extractors"):
