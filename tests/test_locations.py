@@ -182,3 +182,12 @@ def test_capitals_beat_namesakes_near_other_places_in_the_story() -> None:
 def test_current_name_beats_a_former_name_elsewhere() -> None:
     text = "Russian forces pressed towards Pokrovsk in the Donetsk region."
     assert find(text, "Pokrovsk").country == "UA"
+
+
+def test_headline_words_are_not_guessed_as_unknown_places() -> None:
+    from claimscope import Pipeline
+
+    text = ("Shelling Kills Dozens In El Fasher, Medics Say\n\n"
+            "Shelling killed dozens in El Fasher on Tuesday, medics said.")
+    found = [loc.text for loc in Pipeline(extractors=["locations"])(text).locations]
+    assert found == ["El Fasher", "El Fasher"]

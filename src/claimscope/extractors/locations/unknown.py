@@ -115,8 +115,10 @@ def _candidates(toks: Tokens, known: list[Name], lex: Lexicon, blocked: Set[int]
             cued_ends.add(name.end)
     i = 0
     while i < len(toks):
+        # In a headline every word is capitalised, so context alone proves nothing there
+        # ("… In El Fasher, Medics Say"); names found in the body still repeat into it.
         if i in accepted or not toks.is_cap(i) or not toks.words[i].isalpha() or (
-                toks.sentence_start(i)):
+                toks.sentence_start(i)) or toks.title_line[i]:
             i += 1
             continue
         end = _extent(toks, i, accepted)  # may absorb a rejected match ("Sukhyi Yar")
