@@ -248,3 +248,13 @@ def test_non_iso_side_codes_are_defined_in_the_sides_map() -> None:
     ).to_dict()
     assert [a["side"] for a in data["attributions"]] == ["RSF"]
     assert data["sides"] == {"RSF": "Rapid Support Forces"}
+
+
+def test_unsided_institutions_take_the_side_of_the_nearest_earlier_institution() -> None:
+    from claimscope import Pipeline
+
+    text = ("The Gaza health ministry said 27 people died. The Israel Defense Forces said it "
+            "struck militant targets. A military spokesperson, Lt. Col. Nadav Shoshani, told "
+            "reporters that two soldiers were wounded.")
+    sides = [a.source.side for a in Pipeline(extractors=["attribution"])(text).attributions]
+    assert sides == ["PS", "IL", "IL"]

@@ -353,11 +353,24 @@ def home_sides(records: list[Attribution]) -> list[Attribution]:
     home = sides.most_common(1)[0][0]
     if home is None or len(home) != 2:
         return records  # only a state's institutions ("the air force") have a default side
-    out = []
+    out: list[Attribution] = []
     for record in records:
         src = record.source
         words = f"{src.text} {src.role or ''}".lower().split()
         if src.side is None and any(w in lex.home_side_heads for w in words):
-            record = attrs.evolve(record, source=attrs.evolve(src, side=home))
+            # The nearest earlier state institution usually speaks for the same party
+            # ("The IDF said … A military spokesperson told …"); else the article's home.
+            side = _nearest_institution_side(out, lex.home_side_heads) or home
+            record = attrs.evolve(record, source=attrs.evolve(src, side=side))
         out.append(record)
     return out
+
+
+def _nearest_institution_side(earlier: list[Attribution], heads: frozenset[str]) -> str | None:
+    for record in reversed(earlier):
+        src = record.source
+        words = f"{src.text} {src.resolved} {src.role or ''}".lower().split()
+        institution = any(w in heads or w.removesuffix("s") in heads for w in words)
+        if institution and src.side and len(src.side) == 2:
+            return src.side
+    return None
