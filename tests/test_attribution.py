@@ -258,3 +258,11 @@ def test_unsided_institutions_take_the_side_of_the_nearest_earlier_institution()
             "reporters that two soldiers were wounded.")
     sides = [a.source.side for a in Pipeline(extractors=["attribution"])(text).attributions]
     assert sides == ["PS", "IL", "IL"]
+
+
+def test_a_second_headline_cue_takes_only_its_own_subject() -> None:
+    from claimscope import Pipeline
+
+    text = "Moscow Admits Pullback Near Bakhmut As Kyiv Claims Gains\n\nFighting went on."
+    sources = [a.source.text for a in Pipeline(extractors=["attribution"])(text).attributions]
+    assert sources == ["Moscow", "Kyiv"]

@@ -66,9 +66,11 @@ def _np_word(tv: TokenView, i: int, lex: Lexicon) -> str:
         return "stop"
     if low in _POSSESSIVE or low in _JOINERS or low in lex.np_preps:
         return "ok"
+    if low in lex.boundary and low not in lex.np_preps:
+        return "stop"  # capitalised too: a headline's "… As Kyiv Claims …" starts at Kyiv
     if tv.cap[i]:
         return "ok"
-    if low in lex.pronouns or low in lex.cue_forms or low in lex.boundary:
+    if low in lex.pronouns or low in lex.cue_forms:
         return "stop"
     if low in lex.determiners or low in lex.source_heads or low in lex.np_words:
         return "ok"
