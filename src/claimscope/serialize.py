@@ -125,20 +125,26 @@ converter.register_unstructure_hook(Attribution, _unstructure_attribution)
 converter.register_structure_hook(Attribution, _structure_attribution)
 
 
-def _index_of(records: Sequence[Any]) -> dict[int, int]:
-    return {id(record): i for i, record in enumerate(records)}
+def _positions(result: Result) -> dict[str, tuple[Sequence[Any], dict[int, int]]]:
+    """Each linkable record list with an identity → index map, built once per result."""
+    return {kind: (pool, {id(r): i for i, r in enumerate(pool)})
+            for kind in ("attributions", *_CLAIM_LINKS) for pool in [getattr(result, kind)]}
 
 
-def _claim_to_dict(claim: Claim, result: Result) -> dict[str, Any]:
+def _position(record: Any, pool: Sequence[Any], index: dict[int, int]) -> int:
+    found = index.get(id(record))
+    # Claims normally hold the very objects of the result; an equal copy is looked up.
+    return found if found is not None else pool.index(record)
+
+
+def _claim_to_dict(claim: Claim,
+                   positions: dict[str, tuple[Sequence[Any], dict[int, int]]]) -> dict[str, Any]:
     data: dict[str, Any] = converter.unstructure(claim.content)
     data["status"] = claim.status
-    attributions = _index_of(result.attributions)
-    data["attribution"] = None if claim.attribution is None else attributions.get(
-        id(claim.attribution), result.attributions.index(claim.attribution))
+    data["attribution"] = None if claim.attribution is None else _position(
+        claim.attribution, *positions["attributions"])
     for kind in _CLAIM_LINKS:
-        pool = getattr(result, kind)
-        positions = _index_of(pool)
-        data[kind] = [positions.get(id(r), pool.index(r)) for r in getattr(claim, kind)]
+        data[kind] = [_position(r, *positions[kind]) for r in getattr(claim, kind)]
     return data
 
 
@@ -166,7 +172,8 @@ def result_to_dict(result: Result) -> dict[str, Any]:
     data["text"] = document.text
     for kind in MENTION_KINDS:
         data[kind] = [converter.unstructure(record) for record in getattr(result, kind)]
-    data["claims"] = [_claim_to_dict(claim, result) for claim in result.claims]
+    positions = _positions(result)
+    data["claims"] = [_claim_to_dict(claim, positions) for claim in result.claims]
     data["diagnostics"] = [converter.unstructure(d) for d in result.diagnostics]
     data["error"] = result.error
     return data
