@@ -1,4 +1,4 @@
-"""CQE's NewsQuant gold (news sentences), on claimscope and quantulum3: value P/R/F1.
+"""CQE's NewsQuant gold (news sentences), on claimscope and quantulum3: value and value+unit.
 
     python benchmarks/external/newsquant.py [--model blank|trained] [--limit N]
 
@@ -10,6 +10,20 @@ both ends equal, or a single predicted value equal to its midpoint. Each predict
 used once. NewsQuant has no offsets, so spans play no part. A claimscope quantity's
 value is ``low == high`` when exact, the range ``(low, high)`` when both differ, else its
 one bound; quantulum3's is ``value`` (± ``uncertainty`` as a range).
+
+value+unit also needs the unit names to be equal after normalisation (:func:`unit_key`):
+lower case, the last word singular, quantulum3-style names for claimscope's short unit
+codes (``km`` -> ``kilometre``, ``usd`` -> ``dollar``, ``percent`` -> ``percentage``; the
+long name comes from the unit's pint name in claimscope's units.json, currencies from
+:data:`CURRENCY_NAMES`), and a few aliases (:data:`ALIASES`: ``people`` = ``person``,
+``dimensionless`` = ``-``). Counted nouns must be the same phrase: claimscope's ``vehicle``
+does not match a gold ``Kia Hyundai vehicle``. A second pass of the same matching is run
+with that extra condition, so value+unit counts are never above value counts.
+
+Speed: sentences per CPU-second through ``Pipeline.pipe`` (the batch API, what a corpus
+run uses) and through one ``Pipeline.__call__`` per sentence, tokenisation included, after
+a warm-up pass; research/quantities.md measured CQE at ~47 sentences/s (wall clock, same
+kind of machine), the figure the ×50 target refers to.
 Published figures for comparison (CQE paper, value F1): CQE 92.0, quantulum3 73.0,
 Recognizers-Text 69.1, GPT-3 70.6.
 """
@@ -19,23 +33,37 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import resources
 from typing import Any
 
-from _common import (
-    QuantityPrediction,
-    arguments,
-    claimscope_quantities,
-    close,
-    prf,
-    quantulum3_quantities,
-    report,
-    suite_path,
-)
+from _common import arguments, close, pipeline_for, prf, report, suite_path
 
 #: A value: (single, None) or (low, high) for a range.
 Value = tuple[float, float | None]
+#: A prediction: its value and its unit name (``None`` for none).
+Prediction = tuple[Value, str | None]
 _RANGE = re.compile(r"^\s*(-?[\d.,]+)\s*-\s*(-?[\d.,]+)\s*$")
+#: CQE's published speed as measured in research/quantities.md (sentences/s).
+CQE_SENTENCES_PER_SECOND = 47.0
+
+#: ISO 4217 codes (claimscope's currency units) -> the names NewsQuant's gold uses.
+CURRENCY_NAMES = {
+    "usd": "dollar", "eur": "euro", "gbp": "pound sterling", "jpy": "japanese yen",
+    "cny": "chinese yuan", "aud": "australian dollar", "hkd": "hong kong dollar",
+    "cad": "canadian dollar", "nzd": "new zealand dollar", "sgd": "singapore dollar",
+    "myr": "malaysian ringgit", "ils": "shekel", "inr": "indian rupee", "chf": "swiss franc",
+    "rub": "russian ruble", "uah": "ukrainian hryvnia", "krw": "south korean won",
+}
+#: Spelling variants that name the same unit.
+ALIASES = {
+    "people": "person", "dimensionless": "-", "percent": "percentage", "per cent": "percentage",
+    "degree celsius": "celsius", "degree fahrenheit": "fahrenheit", "metric ton": "tonne",
+    "kilowatt hour": "kilowatt-hour", "pound": "pound-mass", "%": "percentage",
+}
+_SPELLING = (("meter", "metre"), ("liter", "litre"))
 
 
 def gold_value(text: str) -> Value | None:
@@ -64,21 +92,118 @@ def matches(gold: Value, pred: Value) -> bool:
     return close((gold[0] + gold[1]) / 2, pred[0])
 
 
-def score(sentences: list[dict[str, Any]], predict: Callable[[str], list[QuantityPrediction]]
-          ) -> dict[str, Any]:
-    tp = n_pred = n_gold = 0
-    for sentence in sentences:
-        golds = [v for q in sentence["quantities"] if (v := gold_value(str(q["value"])))]
-        preds = [v for *_, low, high in predict(sentence["text"])
-                 if (v := predicted_value(low, high))]
-        used: set[int] = set()
-        for gold in golds:
-            hit = next((i for i, p in enumerate(preds) if i not in used and matches(gold, p)),
-                       None)
-            if hit is not None:
-                used.add(hit)
-        tp, n_pred, n_gold = tp + len(used), n_pred + len(preds), n_gold + len(golds)
-    return prf(tp, n_pred, n_gold)
+@cache
+def _pint_names() -> dict[str, str]:
+    """claimscope unit code -> its pint name, from the package's units.json."""
+    data = resources.files("claimscope.extractors.quantities").joinpath("data/units.json")
+    units = json.loads(data.read_text(encoding="utf-8"))["units"]
+    return {code: entry["pint"] for code, entry in units.items()}
+
+
+def _long_name(pint_name: str) -> str:
+    """pint's ``kilometer ** 2`` -> ``square kilometre``, ``mile / hour`` -> ``mile per hour``."""
+    name = pint_name.replace("_", " ").replace("10 * ", "")
+    if name.endswith(" ** 2"):
+        name = "square " + name[:-5]
+    elif name.endswith(" ** 3"):
+        name = "cubic " + name[:-5]
+    return name.replace(" / ", " per ")
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def unit_key(name: str | None) -> str:
+    """A unit name normalised for comparison (``None`` and ``dimensionless`` -> ``-``)."""
+    if name is None or not name.strip():
+        return "-"
+    key = " ".join(name.lower().split())
+    key = CURRENCY_NAMES.get(key) or key
+    key = _long_name(_pint_names()[key]) if key in _pint_names() else key
+    for american, british in _SPELLING:
+        key = key.replace(american, british)
+    key = ALIASES.get(key, key)
+    words = key.split(" ")
+    if words[-1] not in ("-", "celsius", "fahrenheit", "gas", "lbs"):
+        words[-1] = _singular(words[-1])
+    return ALIASES.get(" ".join(words), " ".join(words))
+
+
+def pair(golds: list[Prediction], preds: list[Prediction], with_unit: bool) -> int:
+    """One-to-one greedy matching in gold order; the number of gold quantities found."""
+    used: set[int] = set()
+    for value, unit in golds:
+        hit = next((i for i, (v, u) in enumerate(preds) if i not in used and matches(value, v)
+                    and (not with_unit or unit_key(u) == unit_key(unit))), None)
+        if hit is not None:
+            used.add(hit)
+    return len(used)
+
+
+def score(sentences: list[dict[str, Any]], predictions: list[list[Prediction]]
+          ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """value and value+unit P/R/F1 of one system's predictions (one list per sentence)."""
+    tp = tp_unit = n_pred = n_gold = 0
+    for sentence, preds in zip(sentences, predictions, strict=True):
+        golds = [(v, str(q["normalized_unit"])) for q in sentence["quantities"]
+                 if (v := gold_value(str(q["value"])))]
+        tp += pair(golds, preds, with_unit=False)
+        tp_unit += pair(golds, preds, with_unit=True)
+        n_pred, n_gold = n_pred + len(preds), n_gold + len(golds)
+    return prf(tp, n_pred, n_gold), prf(tp_unit, n_pred, n_gold)
+
+
+def claimscope_predictions(texts: list[str], model: str
+                           ) -> tuple[list[list[Prediction]], dict[str, float]] | None:
+    """claimscope's predictions per sentence and its speed (sentences per CPU-second)."""
+    pipeline = pipeline_for("quantities", model)
+    if pipeline is None:
+        return None
+    results = list(pipeline.pipe(texts))  # warm-up: lazy data loads and matcher compiles
+    speed = {"pipe": _rate(texts, lambda: list(pipeline.pipe(texts))),
+             "call": _rate(texts, lambda: [pipeline(t) for t in texts])}
+    return [[(v, q.unit) for q in r.quantities if (v := predicted_value(q.low, q.high))]
+            for r in results], speed
+
+
+def _rate(texts: list[str], run: Callable[[], Iterable[Any]]) -> float:
+    start = time.process_time()
+    run()
+    return len(texts) / max(time.process_time() - start, 1e-9)
+
+
+def quantulum3_predictions(texts: list[str]) -> list[list[Prediction]] | None:
+    """quantulum3's value (± uncertainty as a range) and unit name, if it is installed."""
+    try:
+        import warnings
+
+        from quantulum3 import parser
+    except ImportError:
+        print("quantulum3 not installed: peer column skipped (pip install quantulum3).")
+        return None
+    out = []
+    for text in texts:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                found = parser.parse(text)
+        except Exception:  # the peer failing on a case costs it that case
+            found = []
+        preds = []
+        for q in found:
+            spread = float(q.uncertainty or 0.0)
+            value = predicted_value(float(q.value) - spread, float(q.value) + spread)
+            if value is not None:
+                preds.append((value, q.unit.name))
+        out.append(preds)
+    return out
 
 
 def main() -> int:
@@ -87,13 +212,27 @@ def main() -> int:
     if path is None:
         return 0
     sentences = json.loads(path.read_text(encoding="utf-8"))[: args.limit]
-    systems = {"claimscope": claimscope_quantities(args.model),
-               "quantulum3": quantulum3_quantities()}
-    rows = [(f"{name} / NewsQuant ({len(sentences)} sentences)", score(sentences, p))
-            for name, p in systems.items() if p]
-    return report("NewsQuant value P/R/F1", rows, args.json,
-                  ["NewsQuant's vague magnitudes are ranges ('dozens' = 12-120) where "
-                   "SCHEMA.md gives a low bound only ('dozens' = 24-), so those never match."])
+    texts = [s["text"] for s in sentences]
+    rows: list[tuple[str, dict[str, Any]]] = []
+    notes = ["NewsQuant's vague magnitudes are ranges ('dozens' = 12-120) where SCHEMA.md "
+             "gives a low bound only ('dozens' = 24-), and it counts ages, which SCHEMA.md "
+             "excludes; neither can match."]
+    ours = claimscope_predictions(texts, args.model)
+    if ours is not None:
+        predictions, speed = ours
+        value, unit = score(sentences, predictions)
+        rows += [(f"claimscope {args.model} value ({len(texts)} sentences)", value),
+                 (f"claimscope {args.model} value+unit", unit)]
+        notes.append(
+            f"claimscope speed, tokenisation included: {speed['pipe']:,.0f} sentences per "
+            f"CPU-second with Pipeline.pipe = {speed['pipe'] / CQE_SENTENCES_PER_SECOND:.0f}x "
+            f"CQE's ~{CQE_SENTENCES_PER_SECOND:.0f}/s; {speed['call']:,.0f}/s "
+            f"(= {speed['call'] / CQE_SENTENCES_PER_SECOND:.0f}x) with one call per sentence.")
+    peer = quantulum3_predictions(texts)
+    if peer is not None:
+        value, unit = score(sentences, peer)
+        rows += [("quantulum3 value", value), ("quantulum3 value+unit", unit)]
+    return report("NewsQuant value and value+unit P/R/F1", rows, args.json, notes)
 
 
 if __name__ == "__main__":
