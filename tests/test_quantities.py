@@ -125,6 +125,32 @@ def test_bare_numbers_take_their_meaning_from_context() -> None:
     assert ("12", 12, 12, "exact", "person") in found("The blast killed three, wounding 12.")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The index fell 2.1% to 7,425.81 on Friday.",
+     [("2.1%", 2.1, 2.1, "exact", "percent"), ("7,425.81", 7425.81, 7425.81, "exact", None)]),
+    ("About 1000 come from abroad each year.", [("About 1000", 1000, 1000, "about", None)]),
+    ("Water froze at minus-130 degrees.", [("minus-130 degrees", -130, -130, "exact", "degree")]),
+    ("The deficit widened to $-50.8bn.", [("$-50.8bn", -5.08e10, -5.08e10, "exact", "usd")]),
+])
+def test_figures_with_no_counted_noun_are_amounts_of_no_unit(
+        text: str, expected: list[tuple[object, ...]]) -> None:
+    assert found(text) == expected
+    assert all(q.kind == "other" for q in EXTRACTOR.extract(NLP(text)) if q.unit is None)
+
+
+@pytest.mark.parametrize("text", [
+    "Elections are due in 2027, officials said.",
+    "Satellite images taken between September 26 and 29 show the damage.",
+    "The convoy stopped at 358 Harbour Road near the port.",
+    "Boeing's 787 Dreamliner was grounded.",
+    "Commander Petrov, 54, was replaced.",
+    "Recruits aged 18 to 34 were called up.",
+    "Defender Silva (4) scored.",
+])
+def test_bare_figures_that_are_years_names_or_ages_are_not_amounts(text: str) -> None:
+    assert found(text) == []
+
+
 def test_units_agree_with_pint() -> None:
     """Every unit's declared kind matches the dimension pint gives its pint name."""
     pint = pytest.importorskip("pint")

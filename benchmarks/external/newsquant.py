@@ -6,8 +6,11 @@ Data: ../shared/external/quantities/cqe-newsquant/formatted_test_set/NewsQuant.j
 (evaluation only). Matching rule of research/quantities.md §3: one-to-one per sentence,
 greedy in gold order; a gold quantity is found when a prediction's value is numerically
 equal (relative tolerance 1e-5); a gold range ``lo-hi`` matches a predicted range with
-both ends equal, or a single predicted value equal to its midpoint. Each prediction is
-used once. NewsQuant has no offsets, so spans play no part. A claimscope quantity's
+both ends equal (in either order: the gold writes a falling "from 4.8 to 4.7" as
+4.8-4.7), or a single predicted value equal to its midpoint. Each prediction is used once.
+NewsQuant writes spelled-out shares as ratios ("a third" = 0.333) and figures with a
+per cent sign as percentages ("47.6%" = 47.6); claimscope gives both as percent, so a
+percent quantity with no digit in its text is compared as a ratio. NewsQuant has no offsets, so spans play no part. A claimscope quantity's
 value is ``low == high`` when exact, the range ``(low, high)`` when both differ, else its
 one bound; quantulum3's is ``value`` (± ``uncertainty`` as a range).
 
@@ -87,8 +90,9 @@ def predicted_value(low: float | None, high: float | None) -> Value | None:
 def matches(gold: Value, pred: Value) -> bool:
     if gold[1] is None:
         return pred[1] is None and close(gold[0], pred[0])
-    if pred[1] is not None:
-        return close(gold[0], pred[0]) and close(gold[1], pred[1])
+    if pred[1] is not None:  # the gold writes "from 4.8 to 4.7" as 4.8-4.7: ends in any order
+        return (close(gold[0], pred[0]) and close(gold[1], pred[1])) or (
+            close(gold[0], pred[1]) and close(gold[1], pred[0]))
     return close((gold[0] + gold[1]) / 2, pred[0])
 
 
@@ -169,8 +173,14 @@ def claimscope_predictions(texts: list[str], model: str
     results = list(pipeline.pipe(texts))  # warm-up: lazy data loads and matcher compiles
     speed = {"pipe": _rate(texts, lambda: list(pipeline.pipe(texts))),
              "call": _rate(texts, lambda: [pipeline(t) for t in texts])}
-    return [[(v, q.unit) for q in r.quantities if (v := predicted_value(q.low, q.high))]
-            for r in results], speed
+    return [[(v, q.unit) for q in r.quantities if (v := _value(q))] for r in results], speed
+
+
+def _value(quantity: Any) -> Value | None:
+    value = predicted_value(quantity.low, quantity.high)
+    if value is not None and quantity.unit == "percent" and not re.search(r"\d", quantity.text):
+        return value[0] / 100, value[1] / 100 if value[1] is not None else None  # "a third"
+    return value
 
 
 def _rate(texts: list[str], run: Callable[[], Iterable[Any]]) -> float:

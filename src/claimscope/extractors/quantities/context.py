@@ -46,6 +46,9 @@ def _is_date(view: TokenView, start: int, end: int) -> bool:
     before = view.lower[start - 1] if start > 0 else ""
     after = view.lower[end] if end < view.n else ""
     # "May"/"March" are dates only when capitalised; the modal verb "may" is not.
+    if start > 2 and before in ("and", "to", "-", "–") and view.lower[start - 2].isdigit():
+        # "between September 26 and 29": the second day of a span of dates
+        return _is_date(view, start - 2, start - 1)
     return (before in MONTHS and view.is_title(start - 1)) or (
         after in MONTHS and view.is_title(end))
 

@@ -85,7 +85,11 @@ class DigitToken:
 
 
 def _prefix(text: str) -> tuple[int, int, bool, str | None]:
-    """Length of a sign, "~" or currency prefix; the sign; approx; the currency."""
+    """Length of a sign, "~" or currency prefix; the sign; approx; the currency.
+
+    Currency prefixes are symbols ("HK$5.4"), case-sensitive letter forms ("RM79",
+    "Rs500", "Y=590") and upper-case ISO codes ("USD10m"); a sign may follow ("$-50.8bn").
+    """
     first = text[:1]
     if first in "+-−" and text[1:2].isdigit():
         return 1, -1 if first != "+" else 1, False, None
@@ -93,39 +97,57 @@ def _prefix(text: str) -> tuple[int, int, bool, str | None]:
         return 6, -1, False, None  # "minus-5 yards"
     if first == "~":
         return 1, 1, True, None
+    lex = lexicon()
     lower = text.lower()
-    for symbol, code in lexicon().attached_currency:
-        if lower.startswith(symbol) and text[len(symbol):len(symbol) + 1].isdigit():
-            return len(symbol), 1, False, code
-    # Upper-case ISO codes written onto the digits: "USD10m", "EUR50m".
-    code = lower[:3]
-    if len(text) > 3 and text[:3].isupper() and text[3].isdigit() \
-            and code in lexicon().currency_symbols:
-        return 3, 1, False, lexicon().currency_symbols[code]
+    candidates = [(len(s), c) for s, c in lex.attached_currency if lower.startswith(s)]
+    candidates += [(len(s), c) for s, c in lex.currency_prefixes if text.startswith(s)]
+    if len(text) > 3 and text[:3].isupper() and lower[:3] in lex.currency_symbols:
+        candidates.append((3, lex.currency_symbols[lower[:3]]))  # "USD10m", "EUR50m"
+    for skip, code in candidates:
+        if text[skip:skip + 1].isdigit():
+            return skip, 1, False, code
+        if text[skip:skip + 1] in ("-", "−") and text[skip + 1:skip + 2].isdigit():
+            return skip + 1, -1, False, code  # "$-99.99"
     return 0, 1, False, None
 
 
 def _suffix(suffix: str, body: str) -> tuple[float, tuple[str, str] | None] | None:
-    """Scale or unit written after the digits; ``None`` when it is neither."""
+    """Scale, currency or unit written after the digits; ``None`` when it is none.
+
+    Case-sensitive symbols come first ("45g", "100t", "5W", "164p", "2.174T" trillion),
+    then the lower-case unit aliases ("256GB", "24703m2", "25.5″"). A first word of a
+    two-word unit ("3923sq" of "3923sq m") comes back as kind ``"partial"``.
+    """
     lex = lexicon()
     if not suffix:
         return 1.0, None
-    if suffix.lower() in lex.scale_abbreviations:
-        return float(lex.scale_abbreviations[suffix.lower()]), None
-    if suffix.isupper() and suffix.lower() in lex.currency_symbols:
-        return 1.0, (lex.currency_symbols[suffix.lower()], "money")  # "115USD"
-    unit = lex.units.get((suffix.lower(),))
+    lower = suffix.lower()
+    if lower in lex.scale_abbreviations:
+        return float(lex.scale_abbreviations[lower]), None
+    if suffix in lex.scale_symbols:
+        return lex.scale_symbols[suffix], None
+    if suffix in lex.currency_suffixes:
+        return 1.0, (lex.currency_suffixes[suffix], "money")  # "164p"
+    if lower in lex.currency_symbols and (suffix.isupper() or not lower.isascii()
+                                          or not lower.isalpha()):
+        return 1.0, (lex.currency_symbols[lower], "money")  # "115USD", "100元", "100₾"
     # "5G" and "4G" are network generations, not grams.
-    if unit is None or (suffix in ("G", "g") and len(body) == 1):
+    if suffix in ("G", "g") and len(body) == 1:
         return None
-    return 1.0, unit
+    unit = (lex.attached_units.get(suffix) or lex.unit_symbols.get(suffix)
+            or lex.units.get((lower,)))
+    if unit is not None:
+        return 1.0, unit
+    if lower in lex.unit_openers and len(lower) > 1:
+        return 1.0, (lower, "partial")
+    return None
 
 
 def read_digit_token(text: str) -> DigitToken | None:
     """Parse a digit token with optional sign, "~", currency prefix, scale or unit suffix.
 
     ``None`` for anything else: ordinals, model numbers, clock times, phone fragments with
-    a leading zero, non-finite values.
+    a leading zero, non-finite values. A tolerance ("2,000.45±0.01") is dropped.
 
     >>> read_digit_token("93rd"), read_digit_token("044")
     (None, None)
@@ -133,26 +155,32 @@ def read_digit_token(text: str) -> DigitToken | None:
     (5.4, 'hkd')
     >>> read_digit_token("256GB").unit
     ('gb', 'other')
+    >>> read_digit_token("24703m2").unit, read_digit_token("RM3.06").currency
+    (('m2', 'area'), 'myr')
     """
     skip, sign, approx, currency = _prefix(text)
-    rest = text[skip:]
+    rest = text[skip:].split("±", 1)[0]
     if rest[:1] == "." and rest[1:2].isdigit():
         rest = "0" + rest  # ".001 per cent"
     if not rest or rest[0] not in _DIGITS:
         return None
-    if "/" in rest:
+    cut = 0
+    while cut < len(rest) and (rest[cut] in _DIGITS or rest[cut] in ",."):
+        cut += 1
+    body, tail = rest[:cut], rest[cut:]
+    if tail[:1] == "/":
         return _slash_fraction(rest)
-    cut = len(rest)
-    while cut > 0 and rest[cut - 1].isalpha():
-        cut -= 1
-    body = rest[:cut]
-    after = _suffix(rest[cut:], body)
+    if len(tail) > 1 and tail[-1] == "." and tail[:-1].isalpha():
+        tail = tail[:-1]  # a full stop glued to the scale: "$2.174T."
+    after = _suffix(tail, body)
     if after is None or not body or body[-1] not in _DIGITS or body.count(".") > 1:
         return None
-    if any(c not in _DIGITS and c not in ",." for c in body):
-        return None
     whole = body.split(".")[0]
-    if not _valid_grouping(whole) or (len(whole) > 1 and whole[0] == "0"):
+    groups = whole.split(",")
+    # Indian lakh grouping: "12,34,567.89 rupees".
+    lakh = len(groups) > 2 and 1 <= len(groups[0]) <= 2 and len(groups[-1]) == 3 \
+        and all(len(g) == 2 for g in groups[1:-1])
+    if not (_valid_grouping(whole) or lakh) or (len(whole) > 1 and whole[0] == "0"):
         return None
     value = sign * float(body.replace(",", ""))
     if not math.isfinite(value * after[0]):
@@ -335,7 +363,7 @@ def read_number(lower: list[str], text: list[str], i: int,
     35.0
     """
     word = lower[i]
-    if any(c in _DIGITS for c in word[:4]):
+    if any(c in _DIGITS for c in word[:4]) or word.startswith("minus-"):
         return _and_a_half(lower, _read_digits(lower, text, i, money))
     for size in range(min(4, len(lower) - i), 1, -1):
         couple = lexicon().couples.get(tuple(lower[i:i + size]))

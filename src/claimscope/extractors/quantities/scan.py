@@ -170,8 +170,8 @@ def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
     currency = lex.currency_symbols.get(lower[i])
     k = i
     if currency is not None:
-        if i + 1 >= view.n or not lower[i + 1][:1].isdigit():
-            return None
+        if i + 1 >= view.n or not lower[i + 1].lstrip("+-−")[:1].isdigit():
+            return None  # "$5", "$-50.8bn"
         k = i + 1
     num = read_number(lower, view.text, k, money=currency is not None) or _one_at(view, k)
     if num is None:
@@ -241,7 +241,7 @@ def _ordered(low: float, high: float, opener: str | None) -> tuple[float, float]
 def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
     word = view.lower[i]
     # Digits may follow a sign, "~", "." or a currency prefix ("+0.2", "HK$5.4", "USD10m").
-    if not (word in _starts() or _has_digit(word[:4])):
+    if not (word in _starts() or _has_digit(word[:4]) or word.startswith("minus-")):
         return None
     got = _number_at(view, i)
     if got is None:
@@ -319,8 +319,11 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         if label is not None:
             counted, first = (label[0], j), label[1]  # "tanks – 4"
         if counted is None:
+            counted = _bare_amount(view, num, j)
+        if counted is None:
             return None
-        unit, end, kind = counted[0], counted[1], kind_of(counted[0])
+        unit, end = counted
+        kind = kind_of(unit) if unit is not None else "other"
     if num.year_like and measure is None and _year_context(view, first, high):
         return None
     if num.vague:
@@ -329,6 +332,35 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
     qualifier = _qualifier(num, high, approx)
     low, top = bounds(qualifier, value, high)
     return Found(start, end, low, top, qualifier, unit, kind)
+
+
+def _bare_amount(view: TokenView, num: NumberRead, j: int) -> tuple[str | None, int] | None:
+    """A figure in digits with nothing counted after it ("the index fell to 7,425.81",
+    "about 1000 come from Asia"): an amount of no unit, once dates, ids and codes are out."""
+    lower, text = view.lower, view.text
+    if not num.digits or (num.year_like and approximator_before(lower, num.start) is None):
+        return None  # a bare "2019" is a year
+    before = lower[num.start - 1] if num.start > 0 else ""
+    after = text[j] if j < view.n else ""
+    if _name_follows(view, j) and view.sent[j] == view.sent[num.start]:
+        return None  # "358 El Brillo Way", "787 Dreamliner", "11 Pro": part of a name
+    if before == "(" and after == ")":
+        return None  # "(4)": a jersey or list number
+    if before == "," and num.start > 1 and text[num.start - 2][:1].isupper() \
+            and after in (",", ".", ";"):
+        return None  # "Senard, 65, said": an age in apposition
+    if before in RANGE_CONNECTORS and num.start > 1 and _has_digit(lower[num.start - 2]):
+        return None  # the far end of a range already rejected ("aged 18 to 34")
+    return None, j
+
+
+def _name_follows(view: TokenView, j: int) -> bool:
+    """A title-case word ("Dreamliner", "Pro") or a lone capital before a number ("9 E 71st
+    St") follows; all-capital symbols ("12 MPa", "0.5 WAR") may be units."""
+    after = view.text[j] if j < view.n else ""
+    if len(after) > 1:
+        return after[0].isupper() and after[1:].islower()
+    return after.isupper() and j + 1 < view.n and _has_digit(view.lower[j + 1][:1])
 
 
 def _skip_increment(view: TokenView, j: int) -> int:
