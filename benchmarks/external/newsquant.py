@@ -10,9 +10,10 @@ both ends equal (in either order: the gold writes a falling "from 4.8 to 4.7" as
 4.8-4.7), or a single predicted value equal to its midpoint. Each prediction is used once.
 NewsQuant writes spelled-out shares as ratios ("a third" = 0.333) and figures with a
 per cent sign as percentages ("47.6%" = 47.6); claimscope gives both as percent, so a
-percent quantity with no digit in its text is compared as a ratio. NewsQuant has no offsets, so spans play no part. A claimscope quantity's
-value is ``low == high`` when exact, the range ``(low, high)`` when both differ, else its
-one bound; quantulum3's is ``value`` (± ``uncertainty`` as a range).
+percent quantity with no digit in its text is compared as a ratio. NewsQuant has no
+offsets, so spans play no part. A claimscope quantity's value is ``low == high`` when
+exact, the range ``(low, high)`` when both differ, else its one bound; quantulum3's is
+``value`` (± ``uncertainty`` as a range).
 
 value+unit also needs the unit names to be equal after normalisation (:func:`unit_key`):
 lower case, the last word singular, quantulum3-style names for claimscope's short unit
