@@ -151,6 +151,19 @@ def test_bare_figures_that_are_years_names_or_ages_are_not_amounts(text: str) ->
     assert found(text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Six people were killed and 10 injured in the strike.",
+     [("Six people", 6, 6, "exact", "person"), ("10", 10, 10, "exact", "person")]),
+    ("The blast left two dead and 15 injured.",
+     [("two dead", 2, 2, "exact", "person"), ("15 injured", 15, 15, "exact", "person")]),
+    ("Two reservists were among the 11 captured.",
+     [("Two reservists", 2, 2, "exact", "reservist"), ("11 captured", 11, 11, "exact", "person")]),
+])
+def test_casualty_participles_count_people_and_end_the_span_only_as_nouns(
+        text: str, expected: list[tuple[object, ...]]) -> None:
+    assert found(text) == expected
+
+
 def test_units_agree_with_pint() -> None:
     """Every unit's declared kind matches the dimension pint gives its pint name."""
     pint = pytest.importorskip("pint")

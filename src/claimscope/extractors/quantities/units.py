@@ -24,7 +24,12 @@ _NUMBER_WORDS = frozenset({*lexicon().number_units, *lexicon().number_tens, *lex
 #: Function words that may still sit inside a counted noun phrase.
 _NP_MODIFIERS = frozenset({"other", "more", "additional", "further", "remaining", "extra"})
 #: Participles that stand for people right after a number ("15 injured", "two dead").
-_CASUALTY_HEADS = frozenset({"dead", "killed", "wounded", "injured", "missing", "hurt"})
+_CASUALTY_HEADS = frozenset({"dead", "killed", "wounded", "injured", "missing", "hurt",
+                             "captured", "detained", "arrested", "abducted"})
+#: After these, "10 injured" is a passive verb ("were killed and 10 injured in a strike"),
+#: so the participle is no head and the figure stands alone.
+_VERB_CONTINUATIONS = frozenset({"in", "on", "at", "by", "when", "after", "during", "as",
+                                 "while", "overnight", "since", "near", "across", "from"})
 
 
 def singular(word: str) -> str:
@@ -176,7 +181,8 @@ def read_head(view: TokenView, j: int, singular_ok: bool = False,
                     and view.lower[k + 1] not in STOP_WORDS:
                 k, modifiers = k + 1, modifiers + 1
                 continue
-            return Head(k, "person") if k == j else None
+            verb = k + 1 < view.n and view.lower[k + 1] in _VERB_CONTINUATIONS
+            return Head(k, "person") if k == j and not verb else None
         if word in _NP_MODIFIERS and k + 1 < view.n:
             k, modifiers = k + 1, modifiers + 1  # "eight other employees", "ten more tanks"
             continue
