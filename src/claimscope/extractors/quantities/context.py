@@ -58,6 +58,9 @@ def _is_age(view: TokenView, end: int) -> bool:
     if len(following) >= 3 and following[0] == "-" and following[1] in _AGE_UNITS \
             and following[2] == "-" and following[3:4] == ["old"]:
         return True
+    if len(following) >= 3 and following[0] in _AGE_UNITS and following[1] == "-" \
+            and following[2] == "old":
+        return True  # "a 15 year-old"
     return len(following) >= 2 and following[0] in _AGE_UNITS and following[1] == "old"
 
 
