@@ -165,6 +165,17 @@ def test_casualty_participles_count_people_and_end_the_span_only_as_nouns(
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia shelled the town over two days.", [("two days", 2, 2, "exact", "day")]),
+    ("It was the first attack in over two years.",
+     [("over two years", 2, None, "more_than", "year")]),
+    ("The siege has lasted over a year.", [("over a year", 1, None, "more_than", "year")]),
+])
+def test_over_a_period_says_when_unless_a_length_is_asked_for(
+        text: str, expected: list[tuple[object, ...]]) -> None:
+    assert found(text) == expected
+
+
 def test_units_agree_with_pint() -> None:
     """Every unit's declared kind matches the dimension pint gives its pint name."""
     pint = pytest.importorskip("pint")

@@ -326,7 +326,7 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         kind = kind_of(unit) if unit is not None else "other"
     if num.year_like and measure is None and _year_context(view, first, high):
         return None
-    if num.vague:
+    if num.vague or (kind == "duration" and _over_a_period(view, approx)):
         approx = None  # "dozens" keeps its SCHEMA bound; "over hundreds of km" is spatial
     start = approx[1] if approx is not None else first
     qualifier = _qualifier(num, high, approx)
@@ -361,6 +361,18 @@ def _name_follows(view: TokenView, j: int) -> bool:
     if len(after) > 1:
         return after[0].isupper() and after[1:].islower()
     return after.isupper() and j + 1 < view.n and _has_digit(view.lower[j + 1][:1])
+
+
+_LENGTH_WORDS = frozenset({"for", "in", "after", "of", "than", "since", "lasting", "lasted",
+                           "took", "taken", "spent", "within", "to", "last", "lasts", "aged"})
+
+
+def _over_a_period(view: TokenView, approx: tuple[str, int] | None) -> bool:
+    """"shelled the town over two days" says when, not how long: "over" is no bound
+    there, unless a length is asked for ("for over two years", "in over a decade")."""
+    if approx is None or view.lower[approx[1]] != "over":
+        return False
+    return approx[1] > 0 and view.lower[approx[1] - 1] not in _LENGTH_WORDS
 
 
 def _skip_increment(view: TokenView, j: int) -> int:
