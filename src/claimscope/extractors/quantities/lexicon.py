@@ -80,6 +80,26 @@ class Lexicon:
     containers: frozenset[str]
     #: Uncountable nouns a container holds ("rounds of ammunition").
     mass_nouns: frozenset[str]
+    #: Case-sensitive currency forms written onto the digits: "RM79", "Rs500", "Y=590".
+    currency_prefixes: tuple[tuple[str, str], ...] = ()
+    #: Case-sensitive currency forms written after the digits: "164p".
+    currency_suffixes: dict[str, str] = attrs.Factory(dict)
+    #: Case-sensitive unit symbols ("W", "Nm", "PS"), after a number or on its digits.
+    unit_symbols: dict[str, tuple[str, str]] = attrs.Factory(dict)
+    #: Case-sensitive unit symbols that count only on the digits ("100t", "45g", "1.0l").
+    attached_units: dict[str, tuple[str, str]] = attrs.Factory(dict)
+    #: Words one of which must be near a unit's symbol ("12 C" needs "temperature").
+    unit_contexts: dict[str, frozenset[str]] = attrs.Factory(dict)
+    #: Case-sensitive scales written onto the digits ("$2.174T", "RM3.06mil").
+    scale_symbols: dict[str, float] = attrs.Factory(dict)
+    #: Scale letters before a currency code: "MUSD" (million), "kEUR" (thousand).
+    code_multipliers: dict[str, float] = attrs.Factory(dict)
+    #: Adjectives of size that make "2 in" inches ("2 in thick").
+    dimension_words: frozenset[str] = frozenset()
+    #: A unit's smaller unit and how many make one: "foot" → ("inch", 12).
+    compound_units: dict[str, tuple[str, float]] = attrs.Factory(dict)
+    #: First words of multi-word unit aliases ("sq" of "sq m"), for "3923sq m".
+    unit_openers: frozenset[str] = frozenset()
     max_phrase: int = 4
 
 
@@ -87,12 +107,50 @@ def _key(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.lower().split())
 
 
+def _tokenised(alias: str) -> str:
+    """The alias as the tokenizer splits it: "lb-ft" → "lb - ft", "km/h" → "km / h"."""
+    out = []
+    for k, c in enumerate(alias):
+        inner = 0 < k < len(alias) - 1 and alias[k - 1].isalpha() and alias[k + 1].isalpha()
+        out.append(f" {c} " if c in "-/" and inner else c)
+    return "".join(out)
+
+
 def _units(raw: dict[str, Any]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Lower-case alias tuple → (unit, kind), hyphenated aliases also as split tokens."""
     table: dict[tuple[str, ...], tuple[str, str]] = {}
     for unit, entry in raw["units"].items():
         for alias in entry["aliases"]:
             table[_key(alias)] = (unit, entry["kind"])
+            table.setdefault(_key(_tokenised(alias)), (unit, entry["kind"]))
     return table
+
+
+def _symbols(raw: dict[str, Any], field: str) -> dict[str, tuple[str, str]]:
+    """Case-sensitive symbol → (unit, kind) from the units' ``field`` lists."""
+    return {symbol: (unit, entry["kind"]) for unit, entry in raw["units"].items()
+            for symbol in entry.get(field, ())}
+
+
+def _extras(raw: dict[str, Any], table: dict[tuple[str, ...], tuple[str, str]]
+            ) -> dict[str, Any]:
+    """The case-sensitive and context tables of ``units.json`` (symbols, prefixes...)."""
+    currencies = raw["currencies"]
+    return {
+        "unit_symbols": _symbols(raw, "symbols"), "attached_units": _symbols(raw, "attached"),
+        "unit_contexts": {name: frozenset(entry["context"])
+                          for name, entry in raw["units"].items() if "context" in entry},
+        "unit_openers": frozenset(k[0] for k in table if len(k) > 1 and (k[0],) not in table),
+        "scale_symbols": {k: float(v) for k, v in raw["scale_symbols"].items()},
+        "code_multipliers": {k: float(v) for k, v in raw["code_multipliers"].items()},
+        "dimension_words": frozenset(raw["dimension_words"]),
+        "compound_units": {k: (v[0], float(v[1])) for k, v in raw["compound_units"].items()},
+        "currency_prefixes": tuple(sorted(
+            ((p, code) for code, e in currencies.items() for p in e.get("prefixes", ())),
+            key=lambda kv: -len(kv[0]))),
+        "currency_suffixes": {s: code for code, e in currencies.items()
+                              for s in e.get("suffixes", ())},
+    }
 
 
 @functools.cache
@@ -112,6 +170,7 @@ def lexicon() -> Lexicon:
     symbols = {s: code for code, e in units["currencies"].items() for s in e["symbols"]}
     words = {_key(w): code for code, e in units["currencies"].items() for w in e["words"]}
     counted = frozenset(nouns["counted"]) | frozenset(nouns["irregular_plurals"].values())
+    unit_table = _units(units)
     return Lexicon(
         number_units=numbers["units"], number_tens=numbers["tens"], scales=numbers["scales"],
         scale_abbreviations=numbers["scale_abbreviations"], dozens=numbers["dozen"],
@@ -120,7 +179,8 @@ def lexicon() -> Lexicon:
         couples={_key(k): (v[0], v[1]) for k, v in numbers["couple"].items()},
         approximators=approximators, range_openers=frozenset(approx["range_openers"]),
         trailing={_key(k): v for k, v in approx["trailing"].items()},
-        units=_units(units),
+        units=unit_table,
+        **_extras(units, unit_table),
         unit_kinds={name: entry["kind"] for name, entry in units["units"].items()},
         currency_codes=frozenset(units["currencies"]),
         calibre_units=frozenset(units["calibre_units"]),

@@ -20,9 +20,11 @@ from claimscope.extractors.quantities.tokens import TokenView
 from claimscope.extractors.quantities.units import currency_word_at, read_head, unit_at
 
 __all__ = ["Measure", "area_follows", "container_unit", "kind_of", "measure_after",
-           "unit_follows"]
+           "unit_follows", "unit_here"]
 
 
+#: Spelled-out numbers that may start the second part of "five feet two inches".
+_WORDS = frozenset(lexicon().number_units) | frozenset(lexicon().number_tens)
 _SINGLE_DURATION_OK = frozenset({"for", "within", "after", "in", "than", "last", "past", "next",
                                  "over", "about", "nearly", "almost", "around"})
 
@@ -51,34 +53,185 @@ def measure_after(view: TokenView, num: NumberRead, j: int, currency: str | None
     style compounds) and "million" for a bare "m" that scales a counted noun.
     """
     lower = view.lower
+    lex = lexicon()
     if currency is not None:
-        return Measure(currency, "money", j)
+        return _money(view, num, j, currency)
     if num.unit is not None:
-        return Measure(num.unit[0], num.unit[1], j)
+        return _attached(view, num, j)
     word = currency_word_at(lower, j)
     if word is not None:
         return _money_tail(view, word[0], word[1])
-    if j < view.n and not lower[j].isalpha() and lower[j] in lexicon().currency_symbols:
-        return Measure(lexicon().currency_symbols[lower[j]], "money", j + 1)  # "1,200 €"
+    if j < view.n and not lower[j].isalpha() and lower[j] in lex.currency_symbols:
+        return _money_tail(view, lex.currency_symbols[lower[j]], j + 1)  # "1,200 €"
+    scaled = _scaled_code(view, j)
+    if scaled is not None:
+        return scaled
     hyphen = j + 1 < view.n and lower[j] == "-" and view.attached(j) and view.attached(j + 1)
     if hyphen and lower[j + 1] == "strong":
         return _strength(view, j + 2)
-    unit = unit_at(lower, j + 1 if hyphen else j)
+    if hyphen and not num.scaled and (word := currency_word_at(lower, j + 1)) is not None:
+        return Measure(word[0], "money", word[1])  # "a 12-cent dividend", "one-yen bid"
+    unit = unit_here(view, j + 1 if hyphen else j) or _bracketed(view, j) or _inch(view, num, j)
     if unit is None:
         return Measure(None, "veto", j) if hyphen else None
     name, kind, end = unit
     if name == "m" and (read_head(view, end) is not None or (
             view.attached(j) and end < view.n and lower[end] == "of")):
         return Measure(None, "million", end, 1e6)  # "1.5m people", "35m of its devices"
-    if name in lexicon().calibre_units and any(
-            w in lexicon().calibre_nouns for w in lower[end:end + 3]):
+    if name in lex.calibre_units and any(
+            w in lex.calibre_nouns for w in lower[end:end + 3]):
         return Measure(None, "veto", end)  # "155mm shells", "7.62-mm rounds"
     if name == "pound" and num.scaled:
         return Measure("gbp", "money", end)
     if num.value == 1 and not num.digits and kind == "duration" and not approx and (
             num.start == 0 or lower[num.start - 1] not in _SINGLE_DURATION_OK):
         return Measure(None, "veto", end)
-    return Measure(name, kind, end)
+    return _compound(view, Measure(name, kind, end))
+
+
+def unit_here(view: TokenView, k: int) -> tuple[str, str, int] | None:
+    """The unit at token ``k``: a case-sensitive symbol ("W", "Nm", "PS"; those with a
+    context list only near one of its words) or a lower-case alias, longest first.
+
+    >>> import spacy
+    >>> unit_here(TokenView(spacy.blank("en")("450 Nm of torque")), 1)
+    ('n·m', 'other', 2)
+    >>> unit_here(TokenView(spacy.blank("en")("Block 12 C was hit")), 2) is None
+    True
+    """
+    if k >= view.n:
+        return None
+    hit = unit_at(view.lower, k)
+    if hit is not None and hit[2] > k + 1:
+        return hit
+    text = view.text[k]
+    symbols = lexicon().unit_symbols
+    # "fell to 12 C." keeps its full stop on the symbol.
+    symbol = symbols.get(text) or (symbols.get(text[:-1]) if text[-1:] == "." else None)
+    if symbol is None:
+        attached = lexicon().attached_units.get(text) if view.attached(k) else None
+        return hit or (None if attached is None else (*attached, k + 1))  # "100 t" split
+    return (*symbol, k + 1) if _in_context(view, k, symbol[0]) else None
+
+
+def _in_context(view: TokenView, k: int, unit: str) -> bool:
+    """A word of the unit's context list within 12 tokens ("12 C" near "temperature")."""
+    words = lexicon().unit_contexts.get(unit)
+    return words is None or any(w in words for w in view.lower[max(0, k - 12):k + 12])
+
+
+def _tail(text: str) -> str:
+    """What a digit token carries after its last digit: "40C" → "C", "3923sq" → "sq"."""
+    k = len(text)
+    while k > 0 and not text[k - 1].isdigit():
+        k -= 1
+    return text[k:]
+
+
+def _attached(view: TokenView, num: NumberRead, j: int) -> Measure | None:
+    """The unit written onto the digits, extended by the next token when they make a
+    longer unit ("3923sq m", "1.19deg C"); symbols with a context need it ("40C")."""
+    assert num.unit is not None
+    name, kind = num.unit
+    tail = _tail(view.text[num.start])
+    if j < view.n:
+        longer = unit_at([tail.lower(), *view.lower[j:j + 3]], 0)
+        if longer is not None and longer[2] > 1:
+            return _compound(view, Measure(longer[0], longer[1], j + longer[2] - 1))
+    if kind == "partial":
+        return None
+    lex = lexicon()
+    if tail in lex.unit_symbols and tail not in lex.attached_units \
+            and not _in_context(view, num.start, name):
+        return Measure(None, "veto", j)  # "Apartment 5C", "Route 40F"
+    return _compound(view, Measure(name, kind, j))
+
+
+def _money(view: TokenView, num: NumberRead, j: int, currency: str) -> Measure:
+    """Money after a currency prefix: "HK $5.4m" (a country before "$" names the dollar),
+    "USD10m." (a scale with a full stop); "PS5" is a console, not five pounds."""
+    lex = lexicon()
+    lower = view.lower
+    factor = 1.0
+    if not num.scaled and j < view.n and lower[j].endswith(".") \
+            and lower[j][:-1] in lex.scale_abbreviations:
+        factor, j = float(lex.scale_abbreviations[lower[j][:-1]]), j + 1
+    elif not num.scaled and view.attached(j) and view.text[j] in lex.scale_symbols:
+        factor, j = lex.scale_symbols[view.text[j]], j + 1  # "$2.174T" split by the tokenizer
+    text = view.text[num.start]
+    letters = text[:next((k for k, c in enumerate(text) if not c.isalpha()), len(text))]
+    if letters and letters.lower() not in lex.currency_codes and not num.scaled \
+            and factor == 1.0 and sum(c.isdigit() for c in text) == 1 and "." not in text:
+        return Measure(None, "veto", j)
+    k = num.start - 1
+    country = view.text[k - 1] if k >= 1 else ""
+    # "HK $5.4m", "S $1mil", "US $473 million"; not the article of "A $100 fine".
+    if country.isupper() and country.isalpha() and country != "A" \
+            and lex.currency_symbols.get(lower[k]) == currency \
+            and (combined := lex.currency_symbols.get(lower[k - 1] + lower[k])) is not None:
+        currency = combined
+    return Measure(currency, "money", j, factor=factor)
+
+
+def _scaled_code(view: TokenView, j: int) -> Measure | None:
+    """A currency code with a scale letter: "30 MUSD", "120 MEUR", "5 kUSD"."""
+    if j >= view.n:
+        return None
+    text = view.text[j]
+    factor = lexicon().code_multipliers.get(text[:1])
+    code = text[1:]
+    if factor is None or len(code) != 3 or not code.isupper() \
+            or code.lower() not in lexicon().currency_codes:
+        return None
+    return Measure(code.lower(), "money", j + 1, factor=factor)
+
+
+_CLOSING = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
+def _bracketed(view: TokenView, j: int) -> tuple[str, str, int] | None:
+    """A unit in brackets after the number: "20 (kg)", "20 [kg]"."""
+    if j + 2 >= view.n or view.lower[j] not in _CLOSING:
+        return None
+    unit = unit_here(view, j + 1)
+    if unit is None or unit[2] >= view.n or view.lower[unit[2]] != _CLOSING[view.lower[j]]:
+        return None
+    return unit[0], unit[1], unit[2] + 1
+
+
+def _inch(view: TokenView, num: NumberRead, j: int) -> tuple[str, str, int] | None:
+    """"in" as inches, only after digits and before a full stop or a dimension word that
+    ends the clause ("2 1/2 in thick,", "my pencil is 2 in.")."""
+    lower = view.lower
+    if not num.digits or j >= view.n or lower[j] != "in":
+        return None
+    nxt = lower[j + 1] if j + 1 < view.n else "."
+    after = lower[j + 2] if j + 2 < view.n else "."
+    ends = (".", ",", ";", ")", "and", "by", "x")
+    if nxt in ends[:4] or (nxt in lexicon().dimension_words and after in ends):
+        return "inch", "length", j + 1
+    return None
+
+
+def _compound(view: TokenView, measure: Measure) -> Measure:
+    """A smaller unit after the first: "5 feet 2 inches", "3 years and 6 months"."""
+    minor = lexicon().compound_units.get(measure.unit or "")
+    k = measure.end
+    if minor is None or k >= view.n:
+        return measure
+    if view.lower[k] == "and":
+        k += 1
+    if k >= view.n or (not view.lower[k][:1].isdigit() and view.lower[k] not in _WORDS):
+        return measure
+    part = read_number(view.lower, view.text, k)
+    if part is None or part.unit is not None or part.currency is not None or part.end >= view.n:
+        return measure
+    unit = unit_here(view, part.end)
+    if unit is None and view.lower[part.end] == "in" and minor[0] == "inch":
+        unit = ("inch", "length", part.end + 1)
+    if unit is None or unit[0] != minor[0] or not 0 <= part.value < minor[1]:
+        return measure
+    return attrs.evolve(measure, end=unit[2], extra=measure.extra + part.value / minor[1])
 
 
 def _money_tail(view: TokenView, code: str, k: int) -> Measure:
@@ -154,7 +307,7 @@ def unit_follows(view: TokenView, num: NumberRead) -> bool:
     if j < view.n and view.lower[j] == "-" and view.attached(j):
         j += 1
     return num.unit is not None or (j < view.n and (
-        unit_at(view.lower, j) is not None or currency_word_at(view.lower, j) is not None
+        unit_here(view, j) is not None or currency_word_at(view.lower, j) is not None
         or view.lower[j] in lexicon().currency_symbols))
 
 

@@ -170,8 +170,8 @@ def read_digit_token(text: str) -> DigitToken | None:
     body, tail = rest[:cut], rest[cut:]
     if tail[:1] == "/":
         return _slash_fraction(rest)
-    if len(tail) > 1 and tail[-1] == "." and tail[:-1].isalpha():
-        tail = tail[:-1]  # a full stop glued to the scale: "$2.174T."
+    if len(tail) > 1 and tail[-1] == ".":
+        tail = tail[:-1]  # a full stop glued to the scale or unit: "$2.174T.", "100₾."
     after = _suffix(tail, body)
     if after is None or not body or body[-1] not in _DIGITS or body.count(".") > 1:
         return None
