@@ -176,6 +176,17 @@ def test_over_a_period_says_when_unless_a_length_is_asked_for(
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Roughly one in four buildings was damaged.",
+     [("Roughly one in four", 25, 25, "about", "percent")]),
+    ("Nine out of ten residents fled.", [("Nine out of ten", 90, 90, "exact", "percent")]),
+    ("Russia fired 12 in 24 hours.",
+     [("12", 12, 12, "exact", None), ("24 hours", 24, 24, "exact", "hour")]),
+])
+def test_one_in_four_is_a_share(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert found(text) == expected
+
+
 def test_units_agree_with_pint() -> None:
     """Every unit's declared kind matches the dimension pint gives its pint name."""
     pint = pytest.importorskip("pint")

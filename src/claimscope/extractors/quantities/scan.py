@@ -182,8 +182,8 @@ def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
         return None
     if num.fraction and not _share(view, num, i):
         return None
-    if _ratio_denominator(view, i):
-        return None
+    if _ratio_denominator(view, i) and unit_at(lower, num.end) is None:
+        return None  # the "four" of "one in four"; "12 in 24 hours" keeps its hours
     return num, currency
 
 
@@ -194,6 +194,26 @@ def _share(view: TokenView, num: NumberRead, i: int) -> bool:
         return False
     return (unit_follows(view, num) or approximator_before(view.lower, i) is not None
             or (num.end < view.n and view.lower[num.end] == "of"))
+
+
+_RATIO_NUMERATORS = frozenset(float(n) for n in range(1, 10))
+
+
+def _ratio(view: TokenView, num: NumberRead) -> tuple[float, int] | None:
+    """"one in four", "1 in 5", "one out of three": a share, as a percentage and the
+    end of the phrase; the counted noun after it is what the share is of."""
+    lower, j = view.lower, num.end
+    if num.vague or num.fraction or j + 1 >= view.n:
+        return None
+    k = j + 1 if lower[j] == "in" else j + 2 if lower[j:j + 2] == ["out", "of"] else None
+    if k is None or k >= view.n:
+        return None
+    base = read_number(lower, view.text, k)
+    if base is None or base.vague or base.fraction or base.scaled or not \
+            0 < num.value < base.value <= 1000 or num.value not in _RATIO_NUMERATORS \
+            or unit_at(lower, base.end) is not None:
+        return None  # "12 in 24 hours" is no share
+    return round(num.value / base.value * 100, 6), base.end
 
 
 def _ratio_denominator(view: TokenView, i: int) -> bool:
@@ -248,6 +268,13 @@ def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
         return None
     num, currency = got
     first = i
+    ratio = _ratio(view, num) if currency is None else None
+    if ratio is not None:
+        approx = approximator_before(view.lower, first)
+        start = approx[1] if approx is not None else first
+        qualifier = approx[0] if approx is not None else "exact"
+        low, top = bounds(qualifier, ratio[0])
+        return Found(start, ratio[1], low, top, qualifier, "percent", "percent")
     opener = view.lower[i - 1] if i > 0 and view.lower[i - 1] in lexicon().range_openers else None
     second = _range_end(view, num, opener, currency is not None)
     value, high = num.value, None
