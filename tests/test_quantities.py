@@ -132,6 +132,8 @@ def test_bare_numbers_take_their_meaning_from_context() -> None:
     ("About 1000 come from abroad each year.", [("About 1000", 1000, 1000, "about", None)]),
     ("Water froze at minus-130 degrees.", [("minus-130 degrees", -130, -130, "exact", "degree")]),
     ("The deficit widened to $-50.8bn.", [("$-50.8bn", -5.08e10, -5.08e10, "exact", "usd")]),
+    ("Dow +0.2% S&P 500 +0.3%.",
+     [("+0.2%", 0.2, 0.2, "exact", "percent"), ("+0.3%", 0.3, 0.3, "exact", "percent")]),
 ])
 def test_figures_with_no_counted_noun_are_amounts_of_no_unit(
         text: str, expected: list[tuple[object, ...]]) -> None:
@@ -147,6 +149,7 @@ def test_figures_with_no_counted_noun_are_amounts_of_no_unit(
     "Commander Petrov, 54, was replaced.",
     "Recruits aged 18 to 34 were called up.",
     "Defender Silva (4) scored.",
+    "The score was 3 -1 at half time.",
 ])
 def test_bare_figures_that_are_years_names_or_ages_are_not_amounts(text: str) -> None:
     assert found(text) == []

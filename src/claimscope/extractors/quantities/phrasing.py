@@ -105,6 +105,8 @@ def bare_amount(view: TokenView, num: NumberRead, j: int) -> tuple[str | None, i
     after = text[j] if j < view.n else ""
     if _name_follows(view, j) and view.sent[j] == view.sent[num.start]:
         return None  # "358 El Brillo Way", "787 Dreamliner", "11 Pro": part of a name
+    if after[:1] in "+-−" and after[1:2].isdigit():
+        return None  # "3 -1": a score or a code, not an amount
     if before == "(" and after == ")":
         return None  # "(4)": a jersey or list number
     if before == "," and num.start > 1 and text[num.start - 2][:1].isupper() \
