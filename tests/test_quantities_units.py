@@ -131,6 +131,10 @@ def test_no_false_unit_or_currency(text: str) -> None:
     ("Ukraine lost 2 in the attack on Kharkiv.", ("2", 2, 2, None, "other")),
     ("The convoy used grid 5 W on the map.", ("5", 5, 5, None, "other")),
     ("A vendor sold $5 T-shirts.", ("$5", 5, 5, "usd", "money")),
+    # Currency codes that are also nouns stay counts; names are not currencies.
+    ("Police said three cops were hurt.", ("three cops", 3, 3, "cop", "count")),
+    ("Measures like the one Pence announced were dropped.", None),
+    ("The jazz band won in Class 3A. Then it toured.", None),
     ("Russia fired 40 missiles at 2 a.m.", ("40 missiles", 40, 40, "missile", "count")),
     ("The army has 155mm shells.", None),
 ])

@@ -98,6 +98,8 @@ class Lexicon:
     dimension_words: frozenset[str] = frozenset()
     #: A unit's smaller unit and how many make one: "foot" → ("inch", 12).
     compound_units: dict[str, tuple[str, float]] = attrs.Factory(dict)
+    #: Currency words that are names when capitalised ("Pence", "Rand", "Sen").
+    lowercase_words: frozenset[str] = frozenset()
     #: First words of multi-word unit aliases ("sq" of "sq m"), for "3923sq m".
     unit_openers: frozenset[str] = frozenset()
     max_phrase: int = 4
@@ -144,6 +146,7 @@ def _extras(raw: dict[str, Any], table: dict[tuple[str, ...], tuple[str, str]]
         "scale_symbols": {k: float(v) for k, v in raw["scale_symbols"].items()},
         "code_multipliers": {k: float(v) for k, v in raw["code_multipliers"].items()},
         "dimension_words": frozenset(raw["dimension_words"]),
+        "lowercase_words": frozenset(raw["lowercase_words"]),
         "compound_units": {k: (v[0], float(v[1])) for k, v in raw["compound_units"].items()},
         "currency_prefixes": tuple(sorted(
             ((p, code) for code, e in currencies.items() for p in e.get("prefixes", ())),

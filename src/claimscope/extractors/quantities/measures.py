@@ -59,8 +59,8 @@ def measure_after(view: TokenView, num: NumberRead, j: int, currency: str | None
     if num.unit is not None:
         return _attached(view, num, j)
     word = currency_word_at(lower, j)
-    if word is not None:
-        return _money_tail(view, word[0], word[1])
+    if word is not None and not (lower[j] in lex.lowercase_words and view.is_title(j)):
+        return _money_tail(view, word[0], word[1])  # "470 pence"; not "one Pence said"
     if j < view.n and not lower[j].isalpha() and lower[j] in lex.currency_symbols:
         return _money_tail(view, lex.currency_symbols[lower[j]], j + 1)  # "1,200 €"
     scaled = _scaled_code(view, j)
@@ -121,7 +121,8 @@ def _in_context(view: TokenView, k: int, unit: str) -> bool:
 
 
 def _tail(text: str) -> str:
-    """What a digit token carries after its last digit: "40C" → "C", "3923sq" → "sq"."""
+    """What a digit token carries after its last digit: "40C." → "C", "3923sq" → "sq"."""
+    text = text[:-1] if text.endswith(".") else text
     k = len(text)
     while k > 0 and not text[k - 1].isdigit():
         k -= 1
