@@ -66,6 +66,7 @@ def same(actual: tuple[object, ...], expected: tuple[object, ...]) -> bool:
     ("The board declared a 12-cent dividend.", (12, 12, "cent", "money")),
     ("Exporters welcomed the one-yen rise.", (1, 1, "jpy", "money")),
     ("The fare is 10 $ 30 cent.", (10.3, 10.3, "usd", "money")),
+    ("Eggs cost 64.2 cents a dozen.", (64.2, 64.2, "cent", "money")),
 ])
 def test_currencies(text: str, expected: tuple[object, ...]) -> None:
     assert same(one(text), expected)
@@ -98,7 +99,7 @@ def test_currencies(text: str, expected: tuple[object, ...]) -> None:
     ("The weight is 20 (kg) net.", (20, 20, "kg", "mass")),
     # Compound measures are one amount in the larger unit.
     ("The fence is 5 feet 2 inches high.", (5 + 2 / 12, 5 + 2 / 12, "foot", "length")),
-    ("He was jailed for 3 years and 6 months.", (3.5, 3.5, "year", "duration")),
+    ("The drive took 2 hours and 30 minutes.", (2.5, 2.5, "hour", "duration")),
     # "in" is inches only in a measurement frame.
     ("The door is 2 1/2 in thick, and heavy.", (2.5, 2.5, "inch", "length")),
 ])
@@ -141,6 +142,14 @@ def test_no_false_unit_or_currency(text: str) -> None:
 def test_ordinary_numbers_keep_no_unit(text: str, expected: tuple[object, ...] | None
                                         ) -> None:
     assert found(text) == ([expected] if expected else [])
+
+
+def test_years_and_months_stay_two_durations() -> None:
+    assert [q[3] for q in found("He was jailed for 3 years and 6 months.")] == ["year", "month"]
+
+
+def test_two_prices_in_a_row_are_not_cents() -> None:
+    assert [q[1] for q in found("Tickets were 10 $ 30 $ and more.")] == [10, 30]
 
 
 def test_digit_tokens() -> None:

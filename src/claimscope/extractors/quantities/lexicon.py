@@ -98,6 +98,8 @@ class Lexicon:
     dimension_words: frozenset[str] = frozenset()
     #: A unit's smaller unit and how many make one: "foot" → ("inch", 12).
     compound_units: dict[str, tuple[str, float]] = attrs.Factory(dict)
+    #: Minor units (cent, penny, sen): no cents of their own.
+    minor_currencies: frozenset[str] = frozenset()
     #: Currency words that are names when capitalised ("Pence", "Rand", "Sen").
     lowercase_words: frozenset[str] = frozenset()
     #: First words of multi-word unit aliases ("sq" of "sq m"), for "3923sq m".
@@ -147,6 +149,7 @@ def _extras(raw: dict[str, Any], table: dict[tuple[str, ...], tuple[str, str]]
         "code_multipliers": {k: float(v) for k, v in raw["code_multipliers"].items()},
         "dimension_words": frozenset(raw["dimension_words"]),
         "lowercase_words": frozenset(raw["lowercase_words"]),
+        "minor_currencies": frozenset(code for code, e in currencies.items() if e.get("minor")),
         "compound_units": {k: (v[0], float(v[1])) for k, v in raw["compound_units"].items()},
         "currency_prefixes": tuple(sorted(
             ((p, code) for code, e in currencies.items() for p in e.get("prefixes", ())),

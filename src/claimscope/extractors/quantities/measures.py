@@ -242,14 +242,16 @@ def _money_tail(view: TokenView, code: str, k: int) -> Measure:
     if k < view.n and view.lower[k] in lex.scales:
         return Measure(code, "money", k + 1, factor=float(lex.scales[view.lower[k]]))
     m = k + 1 if k < view.n and view.lower[k] == "and" else k
+    if code in lex.minor_currencies or (m < view.n and view.lower[m] in ("a", "an")):
+        return Measure(code, "money", k)  # "64.2 cents a dozen": no cents of cents
     cents = read_number(view.lower, view.text, m) if m < view.n else None
     if cents is None or cents.vague or cents.fraction or not 0 < cents.value < 100:
         return Measure(code, "money", k)
     after = view.lower[cents.end] if cents.end < view.n else ""
     if after in ("cents", "cent"):
         return Measure(code, "money", cents.end + 1, extra=cents.value / 100)
-    if after[:1].isalpha():
-        return Measure(code, "money", k)  # "40 dollars and 3 people"
+    if after[:1].isalpha() or after in lex.currency_symbols:
+        return Measure(code, "money", k)  # "40 dollars and 3 people", "10 $ 30 $"
     return Measure(code, "money", cents.end, extra=cents.value / 100)
 
 
