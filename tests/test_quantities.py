@@ -190,6 +190,21 @@ def test_one_in_four_is_a_share(text: str, expected: list[tuple[object, ...]]) -
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The number of displaced is close to 1.1 million, up from 800,000 in June.",
+     [("close to 1.1 million", 1.1e6, 1.1e6, "about", "person"),
+      ("800,000", 8e5, 8e5, "exact", "person")]),
+    ("A further 2,500 reservists will be called up, bringing the total to 12,500.",
+     [("2,500 reservists", 2500, 2500, "exact", "reservist"),
+      ("12,500", 12500, 12500, "exact", "reservist")]),
+    ("The shells, about 300,000 of which have arrived, are scarce.",
+     [("about 300,000 of which", 3e5, 3e5, "about", "shell")]),
+])
+def test_figures_take_the_noun_of_a_total_a_comparison_or_a_relative_clause(
+        text: str, expected: list[tuple[object, ...]]) -> None:
+    assert found(text) == expected
+
+
 def test_units_agree_with_pint() -> None:
     """Every unit's declared kind matches the dimension pint gives its pint name."""
     pint = pytest.importorskip("pint")

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import attrs
 
+from claimscope.extractors.quantities.bounds import approximator_before
 from claimscope.extractors.quantities.lexicon import STOP_WORDS, lexicon
 from claimscope.extractors.quantities.numbers import NumberRead, read_number
 from claimscope.extractors.quantities.tokens import TokenView
-from claimscope.extractors.quantities.units import read_head
+from claimscope.extractors.quantities.units import is_plural, read_head, singular
 
-__all__ = ["PLURAL_VERBS", "State", "bare_count", "clause_unit", "of_number"]
+__all__ = ["PLURAL_VERBS", "State", "bare_count", "clause_unit", "of_number",
+           "referent_before"]
 
 _DEICTIC = frozenset({"the", "all", "remaining", "other", "another", "those", "these"})
 
@@ -29,6 +31,9 @@ PLURAL_VERBS = frozenset({"have", "had", "were", "are", "fled", "died", "remain"
                            "lost", "left", "lived", "live", "gathered", "took"})
 
 _CLAUSE_VERBS = frozenset({"were", "was", "had", "have", "are"})
+
+#: A figure linked to these ("the total to 12,500") repeats the last counted noun.
+_TOTAL_WORDS = frozenset({"total", "tally", "number", "figure", "count", "overall"})
 
 
 @attrs.define
@@ -104,6 +109,13 @@ def bare_count(view: TokenView, num: NumberRead, first: int, j: int, state: Stat
     if prev in _TOLL_LINKS and closing and any(
             w in lex.toll_words for w in lower[max(0, first - 12):first]):
         return "person", j
+    if prev in _TOLL_LINKS and closing and any(
+            w in _TOTAL_WORDS for w in lower[max(0, first - 4):first]):
+        unit = state.antecedent(sentence, 1)  # "bringing the total to 12,500"
+        return (unit, j) if unit is not None else None
+    if prev == "from" and first > 1 and lower[first - 2] in ("up", "down") and closing:
+        unit = state.antecedent(sentence, 0)  # "1.1 million, up from 800,000"
+        return (unit, j) if unit is not None else None
     loose = prev in ("all", "remaining", "other") and nxt[:1].isalpha() and nxt != "of"
     if prev in _DEICTIC and (closing or loose) and nxt != "of":
         unit = state.antecedent(sentence)
@@ -113,6 +125,23 @@ def bare_count(view: TokenView, num: NumberRead, first: int, j: int, state: Stat
     if num.scaled and closing:
         unit = state.antecedent(sentence, 0)  # "to 3.9 million headsets, up from 2.4 million"
         return (unit, j) if unit is not None else None
+    return None
+
+
+def referent_before(view: TokenView, start: int) -> str | None:
+    """The plural noun a relative clause hangs on: "the shells, about 300,000 of which".
+
+    >>> import spacy
+    >>> view = TokenView(spacy.blank("en")("The shells, 300 of which arrived"))
+    >>> referent_before(view, 3)
+    'shell'
+    """
+    approx = approximator_before(view.lower, start)
+    k = (approx[1] if approx is not None else start) - 1
+    while k >= max(0, start - 6) and not view.lower[k][:1].isalpha():
+        k -= 1  # ", about 300,000 of which": back over the approximator and the comma
+    if k >= 0 and is_plural(view.lower[k]) and view.lower[k] not in STOP_WORDS:
+        return singular(view.lower[k])
     return None
 
 

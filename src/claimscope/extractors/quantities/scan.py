@@ -19,6 +19,7 @@ from claimscope.extractors.quantities.anaphora import (
     State,
     bare_count,
     of_number,
+    referent_before,
 )
 from claimscope.extractors.quantities.bounds import RANGE_CONNECTORS, approximator_before, bounds
 from claimscope.extractors.quantities.context import not_an_amount
@@ -134,6 +135,8 @@ def _after_of(view: TokenView, num: NumberRead, j: int, state: State
         head = read_head(view, j + 2, max_modifiers=0) if det == "them" else None
         if head is not None:
             return head.unit, head.index + 1  # "14 of them children"
+        if det == "which":  # "the shells, about 300,000 of which": things, not people
+            return state.antecedent(view.sent[j]) or referent_before(view, num.start), j + 2
         return state.antecedent(view.sent[j]) or "person", j + 2
     if det in _PARTITIVE:
         # "one of the shells" singles one out; only larger partitives count.
