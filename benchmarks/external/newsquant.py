@@ -19,10 +19,11 @@ value+unit also needs the unit names to be equal after normalisation (:func:`uni
 lower case, the last word singular, quantulum3-style names for claimscope's short unit
 codes (``km`` -> ``kilometre``, ``usd`` -> ``dollar``, ``percent`` -> ``percentage``; the
 long name comes from the unit's pint name in claimscope's units.json, currencies from
-:data:`CURRENCY_NAMES`), and a few aliases (:data:`ALIASES`: ``people`` = ``person``,
-``dimensionless`` = ``-``). Counted nouns must be the same phrase: claimscope's ``vehicle``
-does not match a gold ``Kia Hyundai vehicle``. A second pass of the same matching is run
-with that extra condition, so value+unit counts are never above value counts.
+:data:`CURRENCY_NAMES`), and a few aliases (:data:`SYNONYMS`: ``people`` = ``person``,
+``dimensionless`` = ``-``, ``ppb`` = ``parts-per-billion``). Counted nouns must be the
+same phrase: claimscope's ``vehicle`` does not match a gold ``Kia Hyundai vehicle``. A
+second pass of the same matching is run with that extra condition, so value+unit counts
+are never above value counts.
 
 Speed: sentences per CPU-second through ``Pipeline.pipe`` (the batch API, what a corpus
 run uses) and through one ``Pipeline.__call__`` per sentence, tokenisation included, after
@@ -61,12 +62,20 @@ CURRENCY_NAMES = {
     "myr": "malaysian ringgit", "ils": "shekel", "inr": "indian rupee", "chf": "swiss franc",
     "rub": "russian ruble", "uah": "ukrainian hryvnia", "krw": "south korean won",
 }
-#: Spelling variants that name the same unit.
-ALIASES = {
-    "people": "person", "dimensionless": "-", "percent": "percentage", "per cent": "percentage",
-    "degree celsius": "celsius", "degree fahrenheit": "fahrenheit", "metric ton": "tonne",
-    "kilowatt hour": "kilowatt-hour", "pound": "pound-mass", "%": "percentage",
-}
+#: Names of one unit in quantulum3's vocabulary (the gold's), in pint's and in claimscope's;
+#: each name maps to the first of its group.
+SYNONYMS = (
+    ("person", "people"), ("-", "dimensionless"), ("percentage", "percent", "per cent", "%"),
+    ("celsius", "degree celsius"), ("fahrenheit", "degree fahrenheit"),
+    ("tonne", "metric ton", "ton"), ("gigatonne", "gigaton", "gigametric ton"),
+    ("kilowatt hour", "kilowatt-hour"), ("pound mass", "pound-mass", "pound"),
+    ("ppb", "parts-per-billion", "parts per billion", "ppm per 1000"),
+    ("ppm", "parts-per-million", "parts per million"),
+    ("ksi", "kilopound per square inch"), ("milliampere hour", "milliampere-hour"),
+    ("foot pound force", "foot pound-force", "foot * force pound", "pound-foot", "pound foot"),
+    ("time", "count"),
+)
+ALIASES = {name: group[0] for group in SYNONYMS for name in group}
 _SPELLING = (("meter", "metre"), ("liter", "litre"))
 
 
@@ -131,7 +140,7 @@ def unit_key(name: str | None) -> str:
         return "-"
     key = " ".join(name.lower().split())
     key = CURRENCY_NAMES.get(key) or key
-    key = _long_name(_pint_names()[key]) if key in _pint_names() else key
+    key = _long_name(_pint_names()[key]).lower() if key in _pint_names() else key
     for american, british in _SPELLING:
         key = key.replace(american, british)
     key = ALIASES.get(key, key)
