@@ -144,6 +144,16 @@ def test_ordinary_numbers_keep_no_unit(text: str, expected: tuple[object, ...] |
     assert found(text) == ([expected] if expected else [])
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The team used a 5-10W laser.", ("5-10W", 5, 10, "watt", "other")),
+    ("The shelling lasted 25 – 40min each night.", ("25 – 40min", 25, 40, "minute", "duration")),
+])
+def test_a_range_takes_the_unit_written_on_its_end(text: str,
+                                                   expected: tuple[object, ...]) -> None:
+    (hit,) = found(text)
+    assert hit[0] == expected[0] and same(hit[1:], expected[1:])
+
+
 def test_years_and_months_stay_two_durations() -> None:
     assert [q[3] for q in found("He was jailed for 3 years and 6 months.")] == ["year", "month"]
 

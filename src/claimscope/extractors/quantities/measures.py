@@ -15,7 +15,7 @@ from __future__ import annotations
 import attrs
 
 from claimscope.extractors.quantities.lexicon import STOP_WORDS, lexicon
-from claimscope.extractors.quantities.numbers import NumberRead, read_number
+from claimscope.extractors.quantities.numbers import NumberRead, read_digit_token, read_number
 from claimscope.extractors.quantities.tokens import TokenView
 from claimscope.extractors.quantities.units import currency_word_at, read_head, unit_at
 
@@ -57,7 +57,11 @@ def measure_after(view: TokenView, num: NumberRead, j: int, currency: str | None
     if currency is not None:
         return _money(view, num, j, currency)
     if num.unit is not None:
-        return _attached(view, num, j)
+        return _attached(view, num.start, num.unit, j)
+    if j - 1 > num.start and view.text[j - 1][:1].isdigit():
+        last = read_digit_token(view.text[j - 1])  # a range's unit on its end: "5-10W"
+        if last is not None and last.unit is not None and last.unit[1] != "money":
+            return _attached(view, j - 1, last.unit, j)
     word = currency_word_at(lower, j)
     if word is not None and not (lower[j] in lex.lowercase_words and view.is_title(j)):
         return _money_tail(view, word[0], word[1])  # "470 pence"; not "one Pence said"
@@ -129,12 +133,12 @@ def _tail(text: str) -> str:
     return text[k:]
 
 
-def _attached(view: TokenView, num: NumberRead, j: int) -> Measure | None:
-    """The unit written onto the digits, extended by the next token when they make a
-    longer unit ("3923sq m", "1.19deg C"); symbols with a context need it ("40C")."""
-    assert num.unit is not None
-    name, kind = num.unit
-    tail = _tail(view.text[num.start])
+def _attached(view: TokenView, index: int, unit: tuple[str, str], j: int) -> Measure | None:
+    """The unit written onto the digits of token ``index``, extended by the next token
+    when they make a longer unit ("3923sq m", "1.19deg C"); symbols with a context need
+    it ("40C")."""
+    name, kind = unit
+    tail = _tail(view.text[index])
     if j < view.n:
         longer = unit_at([tail.lower(), *view.lower[j:j + 3]], 0)
         if longer is not None and longer[2] > 1:
@@ -143,7 +147,7 @@ def _attached(view: TokenView, num: NumberRead, j: int) -> Measure | None:
         return None
     lex = lexicon()
     if tail in lex.unit_symbols and tail not in lex.attached_units \
-            and not _in_context(view, num.start, name):
+            and not _in_context(view, index, name):
         return Measure(None, "veto", j)  # "Apartment 5C", "Route 40F"
     return _compound(view, Measure(name, kind, j))
 
