@@ -97,6 +97,8 @@ def test_currencies(text: str, expected: tuple[object, ...]) -> None:
     ("Antarctica lost 127 gigatonnes of ice.", (127, 127, "gigatonne", "mass")),
     ("The carrier sailed 12 nm offshore.", (12, 12, "nautical mile", "length")),
     ("The weight is 20 (kg) net.", (20, 20, "kg", "mass")),
+    # A unit that keeps the sentence's full stop.
+    ("The column advanced in 24 h. Then it stopped.", (24, 24, "hour", "duration")),
     # Compound measures are one amount in the larger unit.
     ("The fence is 5 feet 2 inches high.", (5 + 2 / 12, 5 + 2 / 12, "foot", "length")),
     ("The drive took 2 hours and 30 minutes.", (2.5, 2.5, "hour", "duration")),

@@ -114,6 +114,10 @@ def unit_here(view: TokenView, k: int) -> tuple[str, str, int] | None:
     symbol = symbols.get(text) or (symbols.get(text[:-1]) if text[-1:] == "." else None)
     if symbol is None:
         attached = lexicon().attached_units.get(text) if view.attached(k) else None
+        if hit is None and attached is None and len(text) > 1 and text[-1] == "." \
+                and (k + 1 == view.n or view.is_title(k + 1)) \
+                and (bare := unit_at([view.lower[k][:-1]], 0)):
+            return bare[0], bare[1], k + 1  # "in 24 h." at the end of a sentence
         return hit or (None if attached is None else (*attached, k + 1))  # "100 t" split
     return (*symbol, k + 1) if _in_context(view, k, symbol[0]) else None
 
