@@ -28,7 +28,9 @@ are never above value counts.
 Speed: sentences per CPU-second through ``Pipeline.pipe`` (the batch API, what a corpus
 run uses) and through one ``Pipeline.__call__`` per sentence, tokenisation included, after
 a warm-up pass; research/quantities.md measured CQE at ~47 sentences/s (wall clock, same
-kind of machine), the figure the ×50 target refers to.
+kind of machine), the figure the ×50 target refers to. Shared machines are noisy, so the
+runner also times quantulum3 in the same process and scales CQE's figure by quantulum3's
+speed here over its speed in that measurement (342/s, or 236/s with its classifier).
 Published figures for comparison (CQE paper, value F1): CQE 92.0, quantulum3 73.0,
 Recognizers-Text 69.1, GPT-3 70.6.
 """
@@ -51,8 +53,11 @@ Value = tuple[float, float | None]
 #: A prediction: its value and its unit name (``None`` for none).
 Prediction = tuple[Value, str | None]
 _RANGE = re.compile(r"^\s*(-?[\d.,]+)\s*-\s*(-?[\d.,]+)\s*$")
-#: CQE's published speed as measured in research/quantities.md (sentences/s).
+#: CQE's and quantulum3's speeds on NewsQuant as research/quantities.md measured them on
+#: one machine (sentences/s); their ratio carries CQE's speed over to a run here.
 CQE_SENTENCES_PER_SECOND = 47.0
+#: quantulum3 without and with its scikit-learn unit classifier (used when importable).
+QUANTULUM3_SENTENCES_PER_SECOND = {False: 342.0, True: 236.0}
 
 #: ISO 4217 codes (claimscope's currency units) -> the names NewsQuant's gold uses.
 CURRENCY_NAMES = {
@@ -222,8 +227,9 @@ def _rate(texts: list[str], run: Callable[[], Iterable[Any]]) -> float:
     return len(texts) / max(time.process_time() - start, 1e-9)
 
 
-def quantulum3_predictions(texts: list[str]) -> list[list[Prediction]] | None:
-    """quantulum3's value (± uncertainty as a range) and unit name, if it is installed."""
+def quantulum3_predictions(texts: list[str]) -> tuple[list[list[Prediction]], float] | None:
+    """quantulum3's value (± uncertainty as a range) and unit name, if it is installed,
+    and its speed (sentences per CPU-second)."""
     try:
         import warnings
 
@@ -232,6 +238,8 @@ def quantulum3_predictions(texts: list[str]) -> list[list[Prediction]] | None:
         print("quantulum3 not installed: peer column skipped (pip install quantulum3).")
         return None
     out = []
+    parser.parse("a warm-up of 5 km")  # first-use loading is not per-sentence work
+    start = time.process_time()
     for text in texts:
         try:
             with warnings.catch_warnings():
@@ -246,7 +254,13 @@ def quantulum3_predictions(texts: list[str]) -> list[list[Prediction]] | None:
             if value is not None:
                 preds.append((value, q.unit.name))
         out.append(preds)
-    return out
+    return out, len(texts) / max(time.process_time() - start, 1e-9)
+
+
+def _quantulum3_classifier() -> bool:
+    from quantulum3 import classifier
+
+    return bool(getattr(classifier, "USE_CLF", False))
 
 
 def main() -> int:
@@ -277,8 +291,22 @@ def main() -> int:
             f"CPU-second with Pipeline.pipe = {speed['pipe'] / CQE_SENTENCES_PER_SECOND:.0f}x "
             f"CQE's ~{CQE_SENTENCES_PER_SECOND:.0f}/s; {speed['call']:,.0f}/s "
             f"(= {speed['call'] / CQE_SENTENCES_PER_SECOND:.0f}x) with one call per sentence.")
-    peer = quantulum3_predictions(texts)
-    if peer is not None:
+    peer_run = quantulum3_predictions(texts)
+    if peer_run is not None:
+        peer, peer_speed = peer_run
+        if ours is not None:
+            with_clf = _quantulum3_classifier()
+            peer_there = QUANTULUM3_SENTENCES_PER_SECOND[with_clf]
+            cqe_here = peer_speed * CQE_SENTENCES_PER_SECOND / peer_there
+            notes.append(
+                f"Same-process anchor (robust to machine load): quantulum3 "
+                f"({'with' if with_clf else 'without'} its classifier) ran at "
+                f"{peer_speed:,.0f} sentences/CPU-s here; research/quantities.md measured "
+                f"it at {peer_there:.0f}/s and CQE at "
+                f"{CQE_SENTENCES_PER_SECOND:.0f}/s on one machine, so CQE would run at "
+                f"~{cqe_here:,.0f}/s here: claimscope is {speed['pipe'] / cqe_here:.0f}x CQE "
+                f"with Pipeline.pipe, {speed['call'] / cqe_here:.0f}x with one call per "
+                "sentence.")
         value, unit = score(sentences, peer)
         rows += [("quantulum3 value", value), ("quantulum3 value+unit", unit)]
         value, unit = score(sentences, peer, within_schema=True)

@@ -51,7 +51,17 @@ class TokenView:
     @staticmethod
     def _sentence_numbers(doc: Doc) -> list[int]:
         numbers = [0] * len(doc)
-        if not len(doc) or not (doc.has_annotation("SENT_START") or doc.to_array("DEP").any()):
+        if not len(doc):
+            return numbers
+        # Sentence starts as one array column (a sentencizer sets them): no Token objects.
+        starts = doc.to_array("SENT_START").tolist()
+        if any(starts):
+            number = -1
+            for i, start in enumerate(starts):
+                number += start == 1 or i == 0
+                numbers[i] = number
+            return numbers
+        if not doc.to_array("DEP").any():
             return numbers
         for number, sentence in enumerate(doc.sents):
             numbers[sentence.start:sentence.end] = [number] * (sentence.end - sentence.start)
