@@ -80,6 +80,7 @@ def test_finds_amounts_with_bounds_and_units(text: str, expected: list[tuple[obj
     "On 14 March 2024 at 06:30 GMT, the 47th Mechanised Brigade moved.",
     "A 52-year-old driver and a 3-year-old boy were hurt.",
     "A 19 year-old conscript was hurt.",
+    "A nine-year-old girl and a twenty-year-old man were hurt.",
     "Germany sent Leopard 2 tanks; Russia used T-90, Su-34 and Kh-101 systems.",
     "Call the hotline on +380 67 555 0101.",
     "Several drones, a few shells and many rockets struck; numerous fires broke out.",

@@ -18,7 +18,7 @@ from typing import Any
 from claimscope.extractors.quantities.lexicon import MONTHS, STOP_WORDS
 from claimscope.extractors.quantities.tokens import TokenView
 
-__all__ = ["not_an_amount", "designators", "CLOCK_WORDS"]
+__all__ = ["not_an_amount", "designators", "is_age", "CLOCK_WORDS"]
 
 @functools.cache
 def _contexts() -> Any:
@@ -53,7 +53,14 @@ def _is_date(view: TokenView, start: int, end: int) -> bool:
         after in MONTHS and view.is_title(end))
 
 
-def _is_age(view: TokenView, end: int) -> bool:
+def is_age(view: TokenView, end: int) -> bool:
+    """True when the number ending before token ``end`` is an age ("45-year-old",
+    "nine-year-old", "30 years old").
+
+    >>> import spacy
+    >>> is_age(TokenView(spacy.blank("en")("a nine-year-old girl")), 2)
+    True
+    """
     following = view.lower[end:end + 4]
     if len(following) >= 3 and following[0] == "-" and following[1] in _AGE_UNITS \
             and following[2] == "-" and following[3:4] == ["old"]:
@@ -101,7 +108,7 @@ def not_an_amount(view: TokenView, start: int, end: int, measured: bool = False)
     before = view.lower[start - 1] if start > 0 else ""
     # "S&P 500 +0.3%": a signed change with its unit is no phone-number fragment.
     signed = measured and view.text[start][:1] in "+-−" and not view.attached(start)
-    return (_is_date(view, start, end) or after in CLOCK_WORDS or _is_age(view, end)
+    return (_is_date(view, start, end) or after in CLOCK_WORDS or is_age(view, end)
             or before in ("aged", "age", "ages")
             or (not measured and _is_identifier(view, start))
             or (not signed and _is_phone_or_code(view, start, end)))

@@ -22,7 +22,7 @@ from claimscope.extractors.quantities.anaphora import (
     referent_before,
 )
 from claimscope.extractors.quantities.bounds import RANGE_CONNECTORS, approximator_before, bounds
-from claimscope.extractors.quantities.context import not_an_amount
+from claimscope.extractors.quantities.context import is_age, not_an_amount
 from claimscope.extractors.quantities.lexicon import lexicon
 from claimscope.extractors.quantities.measures import (
     Measure,
@@ -179,6 +179,8 @@ def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
     if num.digits and currency is None and not_an_amount(
             view, num.start, num.end, unit_follows(view, num)):
         return None
+    if not num.digits and is_age(view, num.end):
+        return None  # "a nine-year-old girl"
     if num.fraction and not states_share(view, num, i):
         return None
     if ratio_denominator(view, i) and unit_at(lower, num.end) is None:
