@@ -99,6 +99,12 @@ def test_currencies(text: str, expected: tuple[object, ...]) -> None:
     ("The weight is 20 (kg) net.", (20, 20, "kg", "mass")),
     # A unit that keeps the sentence's full stop.
     ("The column advanced in 24 h. Then it stopped.", (24, 24, "hour", "duration")),
+    ("Settlers fenced off 1,200 dunams of farmland.", (1200, 1200, "dunam", "area")),
+    ("Farmers lost 3 million feddans to the fighting.", (3e6, 3e6, "feddan", "area")),
+    ("Radiation near the plant reached 0.5 μSv/h.", (0.5, 0.5, "μsv/h", "other")),
+    ("Workers may receive 20 mSv a year.", (20, 20, "msv", "other")),
+    ("Pipeline exports fell to 55 bcm.", (55, 55, "bcm", "other")),
+    ("A loaf now costs 50,000 tomans.", (50000, 50000, "toman", "money")),
     # Compound measures are one amount in the larger unit.
     ("The fence is 5 feet 2 inches high.", (5 + 2 / 12, 5 + 2 / 12, "foot", "length")),
     ("The drive took 2 hours and 30 minutes.", (2.5, 2.5, "hour", "duration")),
@@ -114,7 +120,7 @@ def test_units(text: str, expected: tuple[object, ...]) -> None:
     ("Temperatures reached 40C in the shade.", (40, 40, "celsius", "other")),
     ("The night temperature fell to 12 C.", (12, 12, "celsius", "other")),
     ("The USB charger supplies 5 W.", (5, 5, "watt", "other")),
-    ("The engine makes 300 PS and plenty of torque.", (300, 300, "ps", "other")),
+    ("The engine makes 300 PS and plenty of torque.", (300, 300, "metric horsepower", "other")),
 ])
 def test_ambiguous_symbols_in_their_field(text: str, expected: tuple[object, ...]) -> None:
     assert same(one(text), expected)
@@ -136,6 +142,8 @@ def test_no_false_unit_or_currency(text: str) -> None:
     ("A vendor sold $5 T-shirts.", ("$5", 5, 5, "usd", "money")),
     # Currency codes that are also nouns stay counts; names are not currencies.
     ("Police said three cops were hurt.", ("three cops", 3, 3, "cop", "count")),
+    ("She sent 5 DMs to the press office.", ("5 DMs", 5, 5, "dm", "count")),
+    ("The city bought 5 EVs for the police.", ("5 EVs", 5, 5, "ev", "count")),
     ("Measures like the one Pence announced were dropped.", None),
     ("The jazz band won in Class 3A. Then it toured.", None),
     ("Russia fired 40 missiles at 2 a.m.", ("40 missiles", 40, 40, "missile", "count")),
@@ -154,6 +162,11 @@ def test_a_range_takes_the_unit_written_on_its_end(text: str,
                                                    expected: tuple[object, ...]) -> None:
     (hit,) = found(text)
     assert hit[0] == expected[0] and same(hit[1:], expected[1:])
+
+
+def test_nouns_that_look_like_codes_are_not_money() -> None:
+    hits = found("Two Dems and 3 GOP senators voted; 2 cups and 4 pens were sold.")
+    assert hits and all(q[4] != "money" for q in hits)
 
 
 def test_years_and_months_stay_two_durations() -> None:
