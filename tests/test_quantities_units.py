@@ -143,6 +143,8 @@ def test_no_false_unit_or_currency(text: str) -> None:
     # Currency codes that are also nouns stay counts; names are not currencies.
     ("Police said three cops were hurt.", ("three cops", 3, 3, "cop", "count")),
     ("She sent 5 DMs to the press office.", ("5 DMs", 5, 5, "dm", "count")),
+    ("Officials said 5 GM plants closed.", ("5 GM plants", 5, 5, "plant", "count")),
+    ("The bill hit 2 WH officials.", ("2 WH officials", 2, 2, "official", "count")),
     ("The city bought 5 EVs for the police.", ("5 EVs", 5, 5, "ev", "count")),
     ("Measures like the one Pence announced were dropped.", None),
     ("The jazz band won in Class 3A. Then it toured.", None),
