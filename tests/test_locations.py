@@ -63,6 +63,21 @@ def test_region_cue_picks_the_oblast_and_city_cue_the_town() -> None:
     assert region.country == town.country == "UA"
 
 
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("Ukrainian troops still hold ground in the Kursk region.", "Kursk", "Kursk Oblast"),
+    ("Shelling hit villages in the Belgorod region.", "Belgorod", "Belgorod Oblast"),
+    ("A refinery burned in the Krasnodar region.", "Krasnodar", "Krasnodar Krai"),
+    ("Drones were downed over Rostov Oblast.", "Rostov Oblast", "Rostov Oblast"),
+])
+def test_russian_regions_have_their_english_names(text: str, surface: str, name: str) -> None:
+    region = find(text, surface)
+    assert (region.name, region.kind, region.country) == (name, "admin_region", "RU")
+
+
+def test_a_russian_city_is_still_the_city() -> None:
+    assert find("Sirens sounded in Kursk on Tuesday.", "Kursk").kind == "populated_place"
+
+
 def test_context_country_decides_between_namesakes() -> None:
     loc = find("Israeli tanks pushed into Rafah, in the south of the Gaza Strip.", "Rafah")
     assert loc.country == "PS"
