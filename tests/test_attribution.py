@@ -266,3 +266,17 @@ def test_a_second_headline_cue_takes_only_its_own_subject() -> None:
     text = "Moscow Admits Pullback Near Bakhmut As Kyiv Claims Gains\n\nFighting went on."
     sources = [a.source.text for a in Pipeline(extractors=["attribution"])(text).attributions]
     assert sources == ["Moscow", "Kyiv"]
+
+
+@pytest.mark.parametrize("text", [
+    "KHARKIV, June 2 — Russian shells hit a depot, officials said.",
+    "KHARKIV/KYIV, 2 June 2024 (Reuters) — Russian shells hit a depot, officials said.",
+])
+def test_content_starts_after_a_dateline(text: str) -> None:
+    assert one(text).content.text == "Russian shells hit a depot"
+
+
+def test_a_dash_later_in_an_ordinary_sentence_is_not_a_dateline() -> None:
+    text = ("The strike on the market in the eastern town of Kupiansk — the third this week — "
+            "killed four people, officials said.")
+    assert one(text).content.text.startswith("The strike on the market")

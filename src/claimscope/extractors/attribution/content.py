@@ -58,7 +58,11 @@ def clause_start(tv: TokenView, s: int) -> int:
     >>> tv.words[clause_start(tv, 0)]
     'Officials'
     """
-    e = min(tv.sentence(s)[1], s + _DATELINE_MAX)
+    # An upper-case place opens a dateline that may run longer ("GAZA/JERUSALEM, 14 May
+    # 2024 (Reuters) —"); any other sentence is cut at a dash only near its start.
+    reach = _DATELINE_MAX + 6 if tv.words[s].isupper() and len(tv.words[s]) > 1 else \
+        _DATELINE_MAX
+    e = min(tv.sentence(s)[1], s + reach)
     for i in range(s, e):
         if tv.words[i] in {"—", "–", "--"}:
             return i + 1
