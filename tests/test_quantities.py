@@ -161,6 +161,11 @@ def test_bare_figures_that_are_years_names_or_ages_are_not_amounts(text: str) ->
      [("Six people", 6, 6, "exact", "person"), ("10", 10, 10, "exact", "person")]),
     ("The blast left two dead and 15 injured.",
      [("two dead", 2, 2, "exact", "person"), ("15 injured", 15, 15, "exact", "person")]),
+    ("Headline: 12 killed, 30 wounded as drones hit Sumy",
+     [("12 killed", 12, 12, "exact", "person"), ("30", 30, 30, "exact", "person")]),
+    ("Half a million people lack water, and 1.5m have left.",
+     [("Half a million people", 5e5, 5e5, "exact", "person"),
+      ("1.5m", 1.5e6, 1.5e6, "exact", "person")]),
     ("Two reservists were among the 11 captured.",
      [("Two reservists", 2, 2, "exact", "reservist"), ("11 captured", 11, 11, "exact", "person")]),
 ])

@@ -93,8 +93,7 @@ def bare_count(view: TokenView, num: NumberRead, first: int, j: int, state: Stat
             unit = clause_unit(view, j + 1, sentence, state) or (
                 "person" if num.vague else None)
             return (unit, j + 1) if unit is not None else None
-    if nxt in lex.casualty_words and (j + 1 >= view.n or lower[j + 1] not in STOP_WORDS
-                                      or lower[j + 1] in ("in", "on", "at", "by", "when")):
+    if nxt in lex.casualty_words:
         return "person", j  # "were killed and 10 injured in the strike"
     if nxt in _CLAUSE_VERBS:
         unit = clause_unit(view, j, sentence, state)

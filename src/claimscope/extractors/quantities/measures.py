@@ -45,6 +45,12 @@ class Measure:
     extra: float = 0.0
 
 
+#: After a glued "m" these make it millions, not metres: "35m of its devices", "1.5m have
+#: fled".
+_AFTER_MILLIONS = frozenset({"of", "have", "had", "were", "are", "fled", "remain", "live",
+                             "lack", "need", "left"})
+
+
 def measure_after(view: TokenView, num: NumberRead, j: int, currency: str | None,
                   approx: bool) -> Measure | None:
     """A currency or measurement unit right after the number ("km", "-km", "dollars").
@@ -80,7 +86,7 @@ def measure_after(view: TokenView, num: NumberRead, j: int, currency: str | None
         return Measure(None, "veto", j) if hyphen else None
     name, kind, end = unit
     if name == "m" and (read_head(view, end) is not None or (
-            view.attached(j) and end < view.n and lower[end] == "of")):
+            view.attached(j) and end < view.n and lower[end] in _AFTER_MILLIONS)):
         return Measure(None, "million", end, 1e6)  # "1.5m people", "35m of its devices"
     if name in lex.calibre_units and any(
             w in lex.calibre_nouns for w in lower[end:end + 3]):

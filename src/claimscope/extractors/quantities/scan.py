@@ -270,7 +270,9 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
         return None
     if measure is not None and measure.kind == "million":
         value, high = value * 1e6, high * 1e6 if high is not None else None
-        counted = _counted(view, num, measure.end, state)
+        begin = approx[1] if approx is not None else first
+        counted = _counted(view, num, measure.end, state) or bare_count(
+            view, num, begin, measure.end, state)  # "1.5m have fled"
         if counted is None:
             return None
         unit, end, kind = counted[0], counted[1], kind_of(counted[0])
