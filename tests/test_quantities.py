@@ -197,6 +197,18 @@ def test_one_in_four_is_a_share(text: str, expected: list[tuple[object, ...]]) -
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Half the shelters are full.", [("Half", 50, 50, "exact", "percent")]),
+    ("One fourth of the population fled.", [("One fourth", 25, 25, "exact", "percent")]),
+    ("Three of Russia's warships were hit.",
+     [("Three of Russia's warships", 3, 3, "exact", "warship")]),
+    ("A fourth drone hit the depot on the fourth day.", []),
+])
+def test_fractions_and_possessive_partitives(text: str, expected: list[tuple[object, ...]]
+                                             ) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("The number of displaced is close to 1.1 million, up from 800,000 in June.",
      [("close to 1.1 million", 1.1e6, 1.1e6, "about", "person"),
       ("800,000", 8e5, 8e5, "exact", "person")]),

@@ -43,13 +43,17 @@ def number_starts() -> frozenset[str]:
         | set(lex.fraction_counters) | set(lex.currency_symbols) | {"a", "an", "several"})
 
 
+#: After a fraction these make it a share: "half of", "half the condos", "a third its size".
+_SHARE_OF = frozenset({"of", "the", "its", "their", "his", "her"})
+
+
 def states_share(view: TokenView, num: NumberRead, i: int) -> bool:
     """A fraction that states a share: "half of", "almost half", "one-half miles";
     not "the second half" or "a third drone"."""
     if i > 0 and view.lower[i - 1] in _ORDINAL_BEFORE_HALF:
         return False
     return (unit_follows(view, num) or approximator_before(view.lower, i) is not None
-            or (num.end < view.n and view.lower[num.end] == "of"))
+            or (num.end < view.n and view.lower[num.end] in _SHARE_OF))
 
 
 _RATIO_NUMERATORS = frozenset(float(n) for n in range(1, 10))

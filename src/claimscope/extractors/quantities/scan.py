@@ -138,10 +138,13 @@ def _after_of(view: TokenView, num: NumberRead, j: int, state: State
         if det == "which":  # "the shells, about 300,000 of which": things, not people
             return state.antecedent(view.sent[j]) or referent_before(view, num.start), j + 2
         return state.antecedent(view.sent[j]) or "person", j + 2
-    if det in _PARTITIVE:
+    owner = j + 2 < view.n and view.lower[j + 2] in ("'s", "’s") and view.is_title(j + 1)
+    if det in _PARTITIVE or owner:
         # "one of the shells" singles one out; only larger partitives count.
-        head = read_head(view, j + 2) if num.value != 1 else None
-        if head is None or _superlative(view, j + 2, head.index + 1):
+        # "two of Russia's warships": a possessive name is a determiner too.
+        first_word = j + 3 if owner else j + 2
+        head = read_head(view, first_word) if num.value != 1 else None
+        if head is None or _superlative(view, first_word, head.index + 1):
             return None
         return head.unit, head.index + 1
     if not num.vague:
