@@ -105,7 +105,7 @@ def unit_here(view: TokenView, k: int) -> tuple[str, str, int] | None:
 
     >>> import spacy
     >>> unit_here(TokenView(spacy.blank("en")("450 Nm of torque")), 1)
-    ('n·m', 'other', 2)
+    ('newton metre', 'other', 2)
     >>> unit_here(TokenView(spacy.blank("en")("Block 12 C was hit")), 2) is None
     True
     """
