@@ -101,7 +101,7 @@ def test_currencies(text: str, expected: tuple[object, ...]) -> None:
     ("The column advanced in 24 h. Then it stopped.", (24, 24, "hour", "duration")),
     ("Settlers fenced off 1,200 dunams of farmland.", (1200, 1200, "dunam", "area")),
     ("Farmers lost 3 million feddans to the fighting.", (3e6, 3e6, "feddan", "area")),
-    ("Radiation near the plant reached 0.5 μSv/h.", (0.5, 0.5, "μsv/h", "other")),
+    ("Radiation near the plant reached 0.5 μSv/h.", (0.5, 0.5, "microsievert per hour", "other")),
     ("Workers may receive 20 mSv a year.", (20, 20, "msv", "other")),
     ("Pipeline exports fell to 55 bcm.", (55, 55, "bcm", "other")),
     ("A loaf now costs 50,000 tomans.", (50000, 50000, "toman", "money")),
