@@ -194,9 +194,17 @@ def test_currency_and_unit_data_are_well_formed() -> None:
     kinds = {"count", "length", "area", "mass", "money", "percent", "duration", "speed",
              "other"}
     for name, entry in raw["units"].items():
-        assert entry["kind"] in kinds, name
+        assert entry["kind"] in kinds and name.isascii(), name
         assert all(a == a.lower() for a in entry["aliases"]), name
     for code, entry in raw["currencies"].items():
         assert code == code.lower(), code
         assert all(s == s.lower() for s in entry["symbols"]), code
         assert all(w == w.lower() for w in entry["words"]), code
+
+
+def test_new_land_and_mass_units_convert() -> None:
+    from claimscope.extractors.quantities.conversion import to_base
+
+    assert to_base(1000.0, "dunam") == pytest.approx((1.0, "km2"))
+    assert to_base(1.0, "short ton") == pytest.approx((907.18474, "kg"))
+    assert to_base(16.0, "ounce") == pytest.approx((0.45359237, "kg"))
