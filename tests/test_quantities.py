@@ -203,6 +203,18 @@ def test_one_in_four_is_a_share(text: str, expected: list[tuple[object, ...]]) -
      [("Three of Russia's warships", 3, 3, "exact", "warship")]),
     ("A fourth drone hit the depot on the fourth day.", []),
 ])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia lost 1 500 soldiers and 12\u00a0345 shells.",
+     [("1 500 soldiers", 1500, 1500, "exact", "soldier"),
+      ("12\u00a0345 shells", 12345, 12345, "exact", "shell")]),
+    ("On 12 May 300 troops arrived.", [("300 troops", 300, 300, "exact", "troop")]),
+    ("Call +380 44 123 4567 on May 12.", []),
+])
+def test_space_grouped_digits_and_figures_after_a_date(
+        text: str, expected: list[tuple[object, ...]]) -> None:
+    assert found(text) == expected
+
+
 def test_fractions_and_possessive_partitives(text: str, expected: list[tuple[object, ...]]
                                              ) -> None:
     assert found(text) == expected

@@ -49,8 +49,12 @@ def _is_date(view: TokenView, start: int, end: int) -> bool:
     if start > 2 and before in ("and", "to", "-", "–") and view.lower[start - 2].isdigit():
         # "between September 26 and 29": the second day of a span of dates
         return _is_date(view, start - 2, start - 1)
-    return (before in MONTHS and view.is_title(start - 1)) or (
-        after in MONTHS and view.is_title(end))
+    # A day of the month has one or two digits, a year four: "May 12", "May 2024",
+    # "12 May" — but "On 12 May 300 troops arrived" counts troops.
+    digits = view.lower[start] if end == start + 1 else ""
+    day, year = len(digits) <= 2, len(digits) == 4
+    return (before in MONTHS and view.is_title(start - 1) and (day or year)) or (
+        after in MONTHS and view.is_title(end) and day)
 
 
 def is_age(view: TokenView, end: int) -> bool:

@@ -97,6 +97,8 @@ def _prefix(text: str) -> tuple[int, int, bool, str | None]:
         return 6, -1, False, None  # "minus-5 yards"
     if first == "~":
         return 1, 1, True, None
+    if first.isdigit() or first == ".":
+        return 0, 1, False, None  # the common case: no prefix at all
     lex = lexicon()
     lower = text.lower()
     candidates = [(len(s), c) for s, c in lex.attached_currency if lower.startswith(s)]
@@ -231,6 +233,9 @@ def _read_digits(lower: list[str], text: list[str], i: int, money: bool) -> Numb
         return None
     scale, end = token.scale, i + 1
     value = token.value
+    grouped = _space_groups(text, i)
+    if grouped is not None:
+        value, end = grouped  # "1 500 soldiers", "12 345 678"
     if end < len(text) and "/" in text[end] and "/" not in text[i]:
         part = _slash_fraction(text[end])  # "2 1/2 miles"
         if part is not None:
@@ -242,6 +247,29 @@ def _read_digits(lower: list[str], text: list[str], i: int, money: bool) -> Numb
     return NumberRead(value * scale, i, end, digits=True, scaled=scale != 1.0,
                       year_like=year_like, scale=scale, unit=token.unit,
                       currency=token.currency, qualifier="about" if token.approx else None)
+
+
+_THIN_SPACES = frozenset({"\u00a0", "\u202f", "\u2009"})
+
+
+def _space_groups(text: list[str], i: int) -> tuple[float, int] | None:
+    """A number written with spaces between digit groups ("1 500", "12 345 678", also
+    no-break and thin spaces): its value and end, or ``None``. Groups that follow
+    another figure or run into one ("+380 44 123 4567") are codes, not one number."""
+    n = len(text)
+    if not (text[i].isdigit() and len(text[i]) <= 3) or (
+            i > 0 and (text[i - 1][:1].isdigit() or text[i - 1][:1] == "+")):
+        return None
+    digits, k = text[i], i + 1
+    while k < n:
+        nxt = k + 1 if text[k] in _THIN_SPACES else k
+        if nxt < n and len(text[nxt]) == 3 and text[nxt].isdigit():
+            digits, k = digits + text[nxt], nxt + 1
+            continue
+        break
+    if k == i + 1 or (k < n and text[k][:1].isdigit()):
+        return None
+    return float(digits), k
 
 
 def _read_words(lower: list[str], i: int) -> NumberRead | None:
