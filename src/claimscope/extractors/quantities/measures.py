@@ -112,16 +112,18 @@ def unit_here(view: TokenView, k: int) -> tuple[str, str, int] | None:
     if k >= view.n:
         return None
     hit = unit_at(view.lower, k)
-    window = view.lower[k:k + lexicon().max_phrase]
-    dotted = next((m for m, w in enumerate(window) if len(w) > 1 and w.endswith(".")), None)
-    if dotted and (k + dotted + 1 == view.n or view.is_title(k + dotted + 1)):
-        # "0.5 μSv/h." split by the tokenizer, the full stop on the last piece
-        window[dotted] = window[dotted][:-1]
-        longer = unit_at(window[:dotted + 1], 0)
-        if longer is not None and longer[2] == dotted + 1 and (hit is None or hit[2] <= k + dotted):
-            return longer[0], longer[1], k + longer[2]
     if hit is not None and hit[2] > k + 1:
         return hit
+    lex = lexicon()
+    if k + 1 < view.n and (view.lower[k + 1] == "/" or view.lower[k] in lex.unit_openers):
+        # "0.5 μSv/h." or "3 sq km." split by the tokenizer, the full stop on the last piece
+        window = view.lower[k:k + lex.max_phrase]
+        dotted = next((m for m, w in enumerate(window) if len(w) > 1 and w.endswith(".")), 0)
+        if dotted and (k + dotted + 1 == view.n or view.is_title(k + dotted + 1)):
+            window[dotted] = window[dotted][:-1]
+            longer = unit_at(window[:dotted + 1], 0)
+            if longer is not None and longer[2] == dotted + 1:
+                return longer[0], longer[1], k + longer[2]
     text = view.text[k]
     symbols = lexicon().unit_symbols
     # "fell to 12 C." keeps its full stop on the symbol.
