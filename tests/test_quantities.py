@@ -133,6 +133,12 @@ def test_bare_numbers_take_their_meaning_from_context() -> None:
     ("About 1000 come from abroad each year.", [("About 1000", 1000, 1000, "about", None)]),
     ("Water froze at minus-130 degrees.", [("minus-130 degrees", -130, -130, "exact", "degree")]),
     ("The deficit widened to $-50.8bn.", [("$-50.8bn", -5.08e10, -5.08e10, "exact", "usd")]),
+    ("Debt was about $US113 trillion; the estate fetched $A82,615,680.",
+     [("about $US113 trillion", 1.13e14, 1.13e14, "about", "usd"),
+      ("$A82,615,680", 82615680, 82615680, "exact", "aud")]),
+    ("The A380 and C130 flew.", []),
+    ("Its 640bhp 5.2 litre engine.",
+     [("640bhp", 640, 640, "exact", "hp"), ("5.2 litre", 5.2, 5.2, "exact", "litre")]),
     ("Dow +0.2% S&P 500 +0.3%.",
      [("+0.2%", 0.2, 0.2, "exact", "percent"), ("+0.3%", 0.3, 0.3, "exact", "percent")]),
 ])

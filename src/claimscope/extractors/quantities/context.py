@@ -110,9 +110,9 @@ def not_an_amount(view: TokenView, start: int, end: int, measured: bool = False)
     """
     after = view.lower[end] if end < view.n else ""
     before = view.lower[start - 1] if start > 0 else ""
-    # "S&P 500 +0.3%": a signed change with its unit is no phone-number fragment.
-    signed = measured and view.text[start][:1] in "+-−" and not view.attached(start)
+    # A figure with its unit ("640bhp 5.2 litre", "S&P 500 +0.3%") is no phone-number or
+    # score fragment, whatever digits stand beside it.
     return (_is_date(view, start, end) or after in CLOCK_WORDS or is_age(view, end)
             or before in ("aged", "age", "ages")
             or (not measured and _is_identifier(view, start))
-            or (not signed and _is_phone_or_code(view, start, end)))
+            or (not measured and _is_phone_or_code(view, start, end)))

@@ -227,8 +227,9 @@ def _scale_after(lower: list[str], text: list[str], j: int, money: bool) -> tupl
     return 1.0, j
 
 
-def _read_digits(lower: list[str], text: list[str], i: int, money: bool) -> NumberRead | None:
-    token = read_digit_token(text[i])
+def _read_digits(lower: list[str], text: list[str], i: int, money: bool,
+                 skip: int = 0) -> NumberRead | None:
+    token = read_digit_token(text[i][skip:])
     if token is None:
         return None
     scale, end = token.scale, i + 1
@@ -380,8 +381,9 @@ def _read_fraction(lower: list[str], i: int) -> NumberRead | None:
 
 
 def read_number(lower: list[str], text: list[str], i: int,
-                money: bool = False) -> NumberRead | None:
-    """Read the number that starts at token ``i``, if any.
+                money: bool = False, skip: int = 0) -> NumberRead | None:
+    """Read the number that starts at token ``i``, if any; ``skip`` leading characters
+    of that token belong to something else ("$ US113": the currency letters "US").
 
     >>> words = "tens of thousands of people".split()
     >>> read_number(words, words, 0).value
@@ -390,9 +392,9 @@ def read_number(lower: list[str], text: list[str], i: int,
     >>> read_number(words, words, 0).value
     35.0
     """
-    word = lower[i]
-    if any(c in _DIGITS for c in word[:4]) or word.startswith("minus-"):
-        return _and_a_half(lower, _read_digits(lower, text, i, money))
+    word = lower[i][skip:]
+    if any(c in _DIGITS for c in word[:7]) or word.startswith("minus-"):
+        return _and_a_half(lower, _read_digits(lower, text, i, money, skip))
     for size in range(min(4, len(lower) - i), 1, -1):
         couple = lexicon().couples.get(tuple(lower[i:i + size]))
         if couple is not None:

@@ -170,12 +170,18 @@ def _one_at(view: TokenView, i: int) -> NumberRead | None:
 def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
     lower, lex = view.lower, lexicon()
     currency = lex.currency_symbols.get(lower[i])
-    k = i
+    k, skip = i, 0
     if currency is not None:
-        if i + 1 >= view.n or not lower[i + 1].lstrip("+-−")[:1].isdigit():
+        if i + 1 >= view.n:
+            return None
+        letters = _currency_letters(lower[i], lower[i + 1])
+        if letters is not None:
+            currency, skip = letters  # "$US113 trillion", "$A82,615,680"
+        elif not lower[i + 1].lstrip("+-−")[:1].isdigit():
             return None  # "$5", "$-50.8bn"
         k = i + 1
-    num = read_number(lower, view.text, k, money=currency is not None) or _one_at(view, k)
+    num = read_number(lower, view.text, k, money=currency is not None, skip=skip) \
+        or _one_at(view, k)
     if num is None:
         return None
     currency = currency or num.currency
@@ -189,6 +195,19 @@ def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
     if ratio_denominator(view, i) and unit_at(lower, num.end) is None:
         return None  # the "four" of "one in four"; "12 in 24 hours" keeps its hours
     return num, currency
+
+
+def _currency_letters(symbol: str, word: str) -> tuple[str, int] | None:
+    """"$" then "US113": letters that, with the symbol, name the currency ("$us", "a$"),
+    and how many there are; never without the symbol, so "A380" stays a name."""
+    cut = 0
+    while cut < min(len(word), 3) and word[cut].isalpha():
+        cut += 1
+    if cut == 0 or not word[cut:cut + 1].isdigit():
+        return None
+    table = lexicon().currency_symbols
+    code = table.get(symbol + word[:cut]) or table.get(word[:cut] + symbol)
+    return (code, cut) if code is not None else None
 
 
 def _unit_range(view: TokenView, num: NumberRead, first: int, measure: Measure
@@ -223,7 +242,7 @@ def _ordered(low: float, high: float, opener: str | None) -> tuple[float, float]
 def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
     word = view.lower[i]
     # Digits may follow a sign, "~", "." or a currency prefix ("+0.2", "HK$5.4", "USD10m").
-    if not (word in number_starts() or has_digit(word[:4]) or word.startswith("minus-")):
+    if not (word in number_starts() or has_digit(word[:7]) or word.startswith("minus-")):
         return None
     got = _number_at(view, i)
     if got is None:
