@@ -137,6 +137,8 @@ def test_bare_numbers_take_their_meaning_from_context() -> None:
      [("about $US113 trillion", 1.13e14, 1.13e14, "about", "usd"),
       ("$A82,615,680", 82615680, 82615680, "exact", "aud")]),
     ("The A380 and C130 flew.", []),
+    ("Guidance was cut to between $US140 million and $US150 million.",
+     [("between $US140 million and $US150 million", 1.4e8, 1.5e8, "range", "usd")]),
     ("Its 640bhp 5.2 litre engine.",
      [("640bhp", 640, 640, "exact", "hp"), ("5.2 litre", 5.2, 5.2, "exact", "litre")]),
     ("Dow +0.2% S&P 500 +0.3%.",
@@ -157,6 +159,8 @@ def test_figures_with_no_counted_noun_are_amounts_of_no_unit(
     "Recruits aged 18 to 34 were called up.",
     "Defender Silva (4) scored.",
     "The score was 3 -1 at half time.",
+    "Children under the age of 5 were hurt.",
+    "Offices in the 90049 ZIP Code closed.",
 ])
 def test_bare_figures_that_are_years_names_or_ages_are_not_amounts(text: str) -> None:
     assert found(text) == []

@@ -114,5 +114,6 @@ def not_an_amount(view: TokenView, start: int, end: int, measured: bool = False)
     # score fragment, whatever digits stand beside it.
     return (_is_date(view, start, end) or after in CLOCK_WORDS or is_age(view, end)
             or before in ("aged", "age", "ages")
+            or (before == "of" and start > 1 and view.lower[start - 2] in ("age", "ages"))
             or (not measured and _is_identifier(view, start))
             or (not measured and _is_phone_or_code(view, start, end)))

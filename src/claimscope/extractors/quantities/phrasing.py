@@ -125,6 +125,8 @@ def _name_follows(view: TokenView, j: int) -> bool:
     """A title-case word ("Dreamliner", "Pro") or a lone capital before a number ("9 E 71st
     St") follows; all-capital symbols ("12 MPa", "0.5 WAR") may be units."""
     after = view.text[j] if j < view.n else ""
+    if len(after) > 1 and after.isupper() and after.isalpha():
+        return _name_follows(view, j + 1)  # "90049 ZIP Code", but "0.5 WAR" is a unit
     if len(after) > 1:
         return after[0].isupper() and after[1:].islower()
     return after.isupper() and j + 1 < view.n and view.lower[j + 1][:1].isdigit()

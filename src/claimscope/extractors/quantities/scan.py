@@ -84,12 +84,15 @@ def _range_end(view: TokenView, first: NumberRead, opener: str | None,
                                                                    RANGE_CONNECTORS)
     if conn not in allowed or (conn == "or" and first.digits != view.lower[j + 1][:1].isdigit()):
         return None
-    k = j + 1
+    k, skip = j + 1, 0
     if view.lower[k] in lexicon().currency_symbols:
+        letters = _currency_letters(view.lower[k], view.lower[k + 1]) \
+            if k + 1 < view.n else None
+        skip = letters[1] if letters is not None else 0  # "and $US171 million"
         k += 1
     if k >= view.n:
         return None
-    second = read_number(view.lower, view.text, k, money=money)
+    second = read_number(view.lower, view.text, k, money=money, skip=skip)
     if second is None or second.vague or second.fraction or (
             second.digits and not_an_amount(view, second.start, second.end)
             and view.lower[second.start - 1] not in RANGE_CONNECTORS | {"and"}):
