@@ -23,7 +23,7 @@ from claimscope.extractors.quantities.anaphora import (
 )
 from claimscope.extractors.quantities.bounds import RANGE_CONNECTORS, approximator_before, bounds
 from claimscope.extractors.quantities.context import is_age, not_an_amount
-from claimscope.extractors.quantities.lexicon import lexicon
+from claimscope.extractors.quantities.lexicon import STOP_WORDS, lexicon
 from claimscope.extractors.quantities.measures import (
     Measure,
     area_follows,
@@ -170,10 +170,11 @@ def _one_at(view: TokenView, i: int) -> NumberRead | None:
     return None
 
 
-def _number_at(view: TokenView, i: int) -> tuple[NumberRead, str | None] | None:
+def _number_at(view: TokenView, i: int, skip: int = 0
+               ) -> tuple[NumberRead, str | None] | None:
     lower, lex = view.lower, lexicon()
     currency = lex.currency_symbols.get(lower[i])
-    k, skip = i, 0
+    k = i
     if currency is not None:
         if i + 1 >= view.n:
             return None
@@ -227,9 +228,16 @@ def _unit_range(view: TokenView, num: NumberRead, first: int, measure: Measure
         return None
     again = measure_after(view, second, second.end, None, False)
     ordered = _ordered(num.value, second.value, opener or "unit")
+    if again is None and opener == "from" and _stands_alone(view, second.end):
+        again = attrs.evolve(measure, end=second.end)  # "from 208 pounds to 193"
     if again is None or again.unit != measure.unit or ordered is None:
         return None
     return ordered[0], ordered[1], again.end, first - 1 if opener else first
+
+
+def _stands_alone(view: TokenView, j: int) -> bool:
+    """Nothing counted follows token ``j``: the end of a clause or a function word."""
+    return j >= view.n or not view.lower[j][:1].isalpha() or view.lower[j] in STOP_WORDS
 
 
 def _ordered(low: float, high: float, opener: str | None) -> tuple[float, float] | None:
@@ -245,9 +253,11 @@ def _ordered(low: float, high: float, opener: str | None) -> tuple[float, float]
 def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
     word = view.lower[i]
     # Digits may follow a sign, "~", "." or a currency prefix ("+0.2", "HK$5.4", "USD10m").
-    if not (word in number_starts() or has_digit(word[:7]) or word.startswith("minus-")):
+    if not (word in number_starts() or has_digit(word[:7])
+            or word.startswith(("minus-", "sub-"))):
         return None
-    got = _number_at(view, i)
+    below = word.startswith("sub-") and word[4:5].isdigit()  # "sub-300 sq m offices"
+    got = _number_at(view, i, skip=4 if below else 0)
     if got is None:
         return None
     num, currency = got
@@ -277,7 +287,7 @@ def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
         value, high, first = -value, (-high if high is not None else None), first - 1
         if high is not None:
             value, high = high, value
-    approx = approximator_before(view.lower, first)
+    approx = ("less_than", first) if below else approximator_before(view.lower, first)
     if approx is not None and view.lower[approx[1]] == "over" and area_follows(view, j):
         approx = None  # "a fire broke out over 15,000 square metres" is spatial.
     trailing = trailing_bound(view, j) if high is None else None
