@@ -98,7 +98,9 @@ def _is_phone_or_code(view: TokenView, start: int, end: int) -> bool:
     # "2014-15", "3-1": the second half of a code or score the range reader rejected.
     code = before in ("-", "–", "/") and view.attached(start) and start > 1 \
         and view.attached(start - 1) and view.text[start - 2][-1:].isdigit()
-    return (before[:1].isdigit() or before[:1] == "+") or after[:1].isdigit() or code
+    # A model name after the figure ("12 2S19 Msta howitzers") is no second digit group.
+    digits_after = after[:1].isdigit() and not any(c.isalpha() for c in after)
+    return (before[:1].isdigit() or before[:1] == "+") or digits_after or code
 
 
 def not_an_amount(view: TokenView, start: int, end: int, measured: bool = False) -> bool:

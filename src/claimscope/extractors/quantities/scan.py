@@ -85,6 +85,9 @@ def _range_end(view: TokenView, first: NumberRead, opener: str | None,
     if conn not in allowed or (conn == "or" and first.digits != view.lower[j + 1][:1].isdigit()):
         return None
     k, skip = j + 1, 0
+    if conn == "to" and _after_by(view, first.start) and \
+            view.lower[k] in lexicon().currency_symbols:
+        return None  # "rose by $43.6 billion to $419.2 billion": a change, then a level
     if view.lower[k] in lexicon().currency_symbols:
         letters = _currency_letters(view.lower[k], view.lower[k + 1]) \
             if k + 1 < view.n else None
@@ -98,6 +101,14 @@ def _range_end(view: TokenView, first: NumberRead, opener: str | None,
             and view.lower[second.start - 1] not in RANGE_CONNECTORS | {"and"}):
         return None
     return second
+
+
+def _after_by(view: TokenView, start: int) -> bool:
+    """The figure at ``start`` follows "by", perhaps with a currency symbol between."""
+    k = start - 1
+    if k >= 0 and view.lower[k] in lexicon().currency_symbols:
+        k -= 1
+    return k >= 0 and view.lower[k] == "by"
 
 
 def _superlative(view: TokenView, start: int, end: int) -> bool:

@@ -165,8 +165,8 @@ def read_head(view: TokenView, j: int, singular_ok: bool = False,
         if text == "-" and k > j and view.attached(k) and view.attached(k + 1):
             k += 1
             continue
-        if text[:1].isdigit() and k > j and view.is_title(k - 1):
-            k += 1  # a model number inside a name: "14 Leopard 2 tanks"
+        if text[:1].isdigit() and ((k > j and view.is_title(k - 1)) or view.is_title(k + 1)):
+            k += 1  # a model number inside a name: "14 Leopard 2 tanks", "two 737 Max jets"
             continue
         if not text[:1].isalpha():
             return None
