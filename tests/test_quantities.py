@@ -256,6 +256,12 @@ def test_figures_take_the_noun_of_a_total_a_comparison_or_a_relative_clause(
     assert found(text) == expected
 
 
+def test_one_counts_the_singular_nouns_of_conflict_news() -> None:
+    text = "One refinery, one power plant, one train and one correspondent were hit."
+    assert [q.unit for q in EXTRACTOR.extract(NLP(text))] == [
+        "refinery", "power plant", "train", "correspondent"]
+
+
 def test_units_agree_with_pint() -> None:
     """Every unit's declared kind matches the dimension pint gives its pint name."""
     pint = pytest.importorskip("pint")
