@@ -67,6 +67,12 @@ def test_resolves_aliases_and_variants(text: str, canonical: str) -> None:
 
 def test_sentence_final_designation_keeps_the_full_stop_out() -> None:
     assert spans("The brigade lost a T-90M.") == ["T-90M"]
+    assert spans("The brigade lost a Msta-S.") == ["Msta-S"]
+
+
+def test_a_name_also_written_in_capitals_is_found_in_title_case() -> None:
+    assert spans("Ukraine got Caesar and Krab howitzers.") == ["Caesar", "Krab howitzers"]
+    assert spans("Julius Caesar crossed the Rubicon.") == []
 
 
 @pytest.mark.parametrize("text", [

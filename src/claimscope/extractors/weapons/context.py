@@ -132,7 +132,7 @@ class Context:
         while i < len(texts):
             if not covered[i]:
                 found = (self._ship(i, texts) if texts[i] in self.gaz.ship_prefixes
-                         else self._single(i, texts[i]))
+                         else self._single(i, texts[i]) or self._stopped(i, covered))
                 if found is not None:
                     out.append(found)
                     i = found.end
@@ -149,6 +149,16 @@ class Context:
         if kind is MatchKind.SYSTEM:
             return Piece(start, end, kind, rest)
         return Piece(start, end, kind, normalise(self.doc[start:end].text))
+
+    def _stopped(self, i: int, covered: list[bool]) -> Piece | None:
+        """A hyphenated name whose last letter took the full stop ("a Msta-S." splits
+        into "Msta", "-", "S.")."""
+        texts = self.texts
+        if not (len(texts[i]) == 2 and texts[i][1] == "." and texts[i][0].isalnum()
+                and i >= 2 and texts[i - 1] == "-" and not covered[i - 2]):
+            return None
+        key = normalise(texts[i - 2] + "-" + texts[i][0])
+        return Piece(i - 2, i + 1, MatchKind.SYSTEM, key) if key in self.gaz.aliases else None
 
     def _single(self, i: int, text: str) -> Piece | None:
         lower = text.lower()

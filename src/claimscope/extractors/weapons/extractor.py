@@ -87,7 +87,8 @@ class WeaponExtractor:
         for found in self._resolve(ctx, ctx.pieces()):
             span = doc[found.start:found.end]  # not doc.text: it re-joins every token
             start, end, text = span.start_char, span.end_char, span.text
-            if text.endswith(".") and len(span[-1]) > 2:
+            if text.endswith(".") and (len(span[-1]) > 2 or (
+                    len(span) > 2 and span[-2].text == "-")):
                 end, text = end - 1, text[:-1]  # "T-90M." ends a sentence: drop the stop
             yield Weapon(start=start, end=end, text=text,
                          canonical=found.canonical,

@@ -192,6 +192,7 @@ def _entries(raw: dict[str, Any]) -> tuple[
     aliases: dict[str, list[int]] = {}
     ambiguous: set[str] = set()
     upper: set[str] = set()
+    cased: set[str] = set()
     for index, rec in enumerate(raw["systems"]):
         if rec["k"] not in WEAPON_CATEGORIES:
             raise ValueError(f"weapons.json: {rec['c']!r} has unknown category {rec['k']!r}")
@@ -206,7 +207,11 @@ def _entries(raw: dict[str, Any]) -> tuple[
                 ambiguous.add(key)
             if alias.isupper() and alias.isalpha():
                 upper.add(key)
-    return tuple(entries), aliases, ambiguous, upper, spelled
+            elif alias.isalpha():
+                cased.add(key)
+    # A key is upper-case only when no other spelling of it is listed ("CAESAR" is also
+    # written "Caesar"; "NLAW" never "Nlaw").
+    return tuple(entries), aliases, ambiguous, upper - cased, spelled
 
 
 def _alias_phrases(spelled: dict[str, str], multi: frozenset[str],
