@@ -280,3 +280,15 @@ def test_a_dash_later_in_an_ordinary_sentence_is_not_a_dateline() -> None:
     text = ("The strike on the market in the eastern town of Kupiansk — the third this week — "
             "killed four people, officials said.")
     assert one(text).content.text.startswith("The strike on the market")
+
+
+def test_content_starts_after_an_aside_closed_by_that() -> None:
+    a = one("The Houthis claimed, without providing evidence, that they had hit a destroyer.")
+    assert a.content.text == "they had hit a destroyer"
+
+
+def test_according_to_figures_released_by_an_author() -> None:
+    a = one("According to figures released by the Gaza health ministry on Tuesday, "
+            "34,183 people have been killed.")
+    assert a.source.text == "figures released by the Gaza health ministry"
+    assert (a.content.text, a.date) == ("34,183 people have been killed", "Tuesday")

@@ -45,6 +45,8 @@ REPORTER_VOICE = frozenset({
 _LEAD = frozenset({"that", ",", ":", "—", "-", "–"})
 _TRAIL = frozenset({",", ".", ";", ":", "—", "–", "-", "!", "?"})
 _DATELINE_MAX = 10
+#: Longest aside between a cue and its "that" ("said, citing intelligence reports, that").
+_ASIDE_MAX = 12
 #: Longest indirect content, in tokens: a bound that keeps run-on text linear.
 _MAX_CONTENT = 250
 
@@ -94,10 +96,13 @@ def right_content(
     """
     adjunct_firsts = adjunct_firsts or {}
     n = tv.n
+    opened_by_comma = start < n and tv.lower[start] == ","
     while start < n and (tv.lower[start] in _LEAD or tv.words[start].isspace()):
         start += 1
     if start >= n:
         return start, start
+    if opened_by_comma:
+        start = _past_aside(tv, start)
     sent_end = tv.sentence(start)[1]
     quote = quotes.opening_at(start)
     if quote is not None:
@@ -122,6 +127,17 @@ def right_content(
     while end > start and tv.lower[end - 1] in _TRAIL:
         end -= 1
     return start, _drop_trailing_adjunct(tv, start, end, adjunct_firsts)
+
+
+def _past_aside(tv: TokenView, start: int) -> int:
+    """ "claimed, without providing evidence, that they hit …": the content begins after
+    an aside closed by ", that"."""
+    for i in range(start, min(start + _ASIDE_MAX, tv.n - 2)):
+        if tv.lower[i] in {".", ";", "!", "?", ":"} or tv.words[i] in QUOTE_MARKS:
+            break
+        if tv.lower[i] == "," and tv.lower[i + 1] == "that":
+            return i + 2
+    return start
 
 
 def _drop_trailing_adjunct(tv: TokenView, start: int, end: int, firsts: dict[int, int]) -> int:

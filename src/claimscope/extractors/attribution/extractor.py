@@ -135,6 +135,8 @@ class AttributionExtractor:
             ):
                 return None
             role, after = apposition_after(tv, end, sent_end)
+            if after == end and end in adj.by_first:
+                after = adj.by_first[end].last  # "according to figures … on Tuesday, …"
             return _Item(cue=cue, sources=[Found(first=cue.last, last=end, role=role)], after=after)
         if cue.kind == "colon":
             start = clause_start(tv, sent_start)

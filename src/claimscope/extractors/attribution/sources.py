@@ -57,6 +57,12 @@ class Found:
     role: tuple[int, int] | None = None
 
 
+#: Participles that hand a source phrase on to its author: "data compiled by the UN".
+_BY_PARTICIPLES = frozenset({"released", "published", "compiled", "issued", "provided",
+                             "gathered", "collected", "posted", "shared", "cited",
+                             "verified", "confirmed", "obtained", "seen", "reviewed"})
+
+
 def _np_word(tv: TokenView, i: int, lex: Lexicon) -> str:
     """'ok' for a word a source phrase is made of, 'unknown' for other words, else 'stop'."""
     w, low = tv.words[i], tv.lower[i]
@@ -187,8 +193,9 @@ def np_right(tv: TokenView, q: int, hi: int, adj: AdjunctIndex) -> int:
         ):
             i += 1
             continue
-        if kind == "stop" and not (low == "by" and i > q):
-            break
+        if kind == "stop" and not (low == "by" and i > q) and not (
+                i > q and low in _BY_PARTICIPLES and i + 1 < hi and tv.lower[i + 1] == "by"):
+            break  # but "figures released by the health ministry" runs on to its author
         if kind == "unknown":
             unknown += 1
             if unknown > _MAX_UNKNOWN:
