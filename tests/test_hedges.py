@@ -64,6 +64,9 @@ def test_uncertain_markers() -> None:
     assert hedges("The drones could have come from the north.") == [
         ("could have come", "uncertain", "sentence")
     ]
+    assert [h[:2] for h in hedges("It appeared that the missile was intercepted.")] == [
+        ("It appeared that", "uncertain")
+    ]
 
 
 def test_missing_evidence_and_vague_statements() -> None:

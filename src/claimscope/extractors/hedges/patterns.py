@@ -137,7 +137,8 @@ def reported_state(words: list[str], c: Classes) -> Iterator[tuple[int, int, str
 
 
 def speculation(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
-    """Modal perfect ("could have been inside") and "appear(s) to" / "seem(s) to".
+    """Modal perfect ("could have been inside"), "appear(s) to" / "seem(s) to" and
+    "it appears that".
 
     >>> list(speculation("it could have been a drone".split(), Classes.load()))
     [(1, 4, 'uncertain')]
@@ -148,6 +149,8 @@ def speculation(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
         elif w in c.appear_verbs and words[i + 1] == "to":
             end = i + 3 if words[i + 2] == "have" else i + 2
             yield i, end, "uncertain"
+        elif w in c.appear_verbs and words[i + 1] == "that" and i > 0 and words[i - 1] == "it":
+            yield i - 1, i + 2, "uncertain"  # "it appeared that the missile …"
 
 
 def rejection(words: list[str], c: Classes) -> Iterator[tuple[int, int, str]]:
