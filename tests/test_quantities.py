@@ -143,6 +143,8 @@ def test_bare_numbers_take_their_meaning_from_context() -> None:
      [("from 208 pounds to 193", 193, 208, "range", "pound")]),
     ("Prices went from 5 km to 10 villages.",
      [("5 km", 5, 5, "exact", "km"), ("10 villages", 10, 10, "exact", "village")]),
+    ("It held 1\u204432 of the stock and ran 24/7.",
+     [("1\u204432", 0.03125, 0.03125, "exact", None)]),
     ("Debt rose by $43.6 billion to $419.2 billion.",
      [("$43.6 billion", 4.36e10, 4.36e10, "exact", "usd"),
       ("$419.2 billion", 4.192e11, 4.192e11, "exact", "usd")]),

@@ -170,7 +170,7 @@ def read_digit_token(text: str) -> DigitToken | None:
     while cut < len(rest) and (rest[cut] in _DIGITS or rest[cut] in ",."):
         cut += 1
     body, tail = rest[:cut], rest[cut:]
-    if tail[:1] == "/":
+    if tail[:1] in ("/", "\u2044"):
         return _slash_fraction(rest)
     if len(tail) > 1 and tail[-1] == ".":
         tail = tail[:-1]  # a full stop glued to the scale or unit: "$2.174T.", "100₾."
@@ -191,12 +191,13 @@ def read_digit_token(text: str) -> DigitToken | None:
 
 
 def _slash_fraction(text: str) -> DigitToken | None:
-    """"1/4", "3/8": small fractions only; "24/7" and "9/11" are not amounts."""
-    top, _, bottom = text.partition("/")
-    if not (top.isdigit() and bottom.isdigit()) or len(top) > 2 or len(bottom) > 2:
+    """"1/4", "3/8", "1⁄32" (fraction slash): small fractions only; "24/7" and "9/11" are
+    not amounts."""
+    top, _, bottom = text.replace("\u2044", "/").partition("/")
+    if not (top.isdigit() and bottom.isdigit()) or len(top) > 2 or len(bottom) > 3:
         return None
     numerator, denominator = int(top), int(bottom)
-    if denominator not in (2, 3, 4, 8, 16) or not 0 < numerator < denominator:
+    if denominator not in (2, 3, 4, 8, 16, 32, 64, 128) or not 0 < numerator < denominator:
         return None
     return DigitToken(numerator / denominator)
 
@@ -237,7 +238,7 @@ def _read_digits(lower: list[str], text: list[str], i: int, money: bool,
     grouped = _space_groups(text, i)
     if grouped is not None:
         value, end = grouped  # "1 500 soldiers", "12 345 678"
-    if end < len(text) and "/" in text[end] and "/" not in text[i]:
+    if end < len(text) and ("/" in text[end] or "\u2044" in text[end]) and "/" not in text[i]:
         part = _slash_fraction(text[end])  # "2 1/2 miles"
         if part is not None:
             value, end = value + part.value, end + 1
