@@ -166,7 +166,7 @@ def pair(golds: list[Prediction], preds: list[Prediction], with_unit: bool) -> i
     return len(used)
 
 
-_AGE = re.compile(r"(year|month|week)s?[- ]old|year of age", re.IGNORECASE)
+_AGE = re.compile(r"(year|month|week)s?[- ]old|year of age|^age\b", re.IGNORECASE)
 _ONE_OF = re.compile(r"\bone of\b", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(dozens|scores|hundreds|thousands|millions|billions|tens of)\b",
                     re.IGNORECASE)
