@@ -250,6 +250,8 @@ def test_fractions_and_possessive_partitives(text: str, expected: list[tuple[obj
     ("A further 2,500 reservists will be called up, bringing the total to 12,500.",
      [("2,500 reservists", 2500, 2500, "exact", "reservist"),
       ("12,500", 12500, 12500, "exact", "reservist")]),
+    ("Russia lost 30 tanks this week, bringing its losses to 2,900.",
+     [("30 tanks", 30, 30, "exact", "tank"), ("2,900", 2900, 2900, "exact", "tank")]),
     ("The shells, about 300,000 of which have arrived, are scarce.",
      [("about 300,000 of which", 3e5, 3e5, "about", "shell")]),
 ])
