@@ -39,16 +39,20 @@ class Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
-        """Read ``doc`` once."""
-        words, lowers, idx, spaces, starts = [], [], [], [], []
-        has_sents = doc.has_annotation("SENT_START")
-        for token in doc:
-            words.append(token.text)
-            lowers.append(token.lower_)
-            idx.append(token.idx)
-            spaces.append(token.whitespace_)
-            starts.append(bool(token.is_sent_start) if has_sents else False)
-        return cls(doc.text, words, lowers, idx, spaces, starts, _title_lines(words, spaces))
+        """Read ``doc`` once, column by column (no ``Token`` objects: they cost more
+        than the whole recogniser)."""
+        from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
+
+        if not len(doc):
+            return cls(doc.text, [], [], [], [], [], [])
+        strings = doc.vocab.strings
+        columns = doc.to_array([ORTH, LOWER, IDX, SPACY, SENT_START]).T.tolist()
+        words = [strings[h] for h in columns[0]]
+        lowers = [strings[h] for h in columns[1]]
+        spaces = [" " if flag else "" for flag in columns[3]]
+        starts = [flag == 1 for flag in columns[4]]
+        return cls(doc.text, words, lowers, columns[2], spaces, starts,
+                   _title_lines(words, spaces))
 
     def __len__(self) -> int:
         return len(self.words)
