@@ -151,6 +151,8 @@ def test_bare_numbers_take_their_meaning_from_context() -> None:
     ("Ukraine got 12 2S19 Msta howitzers and two 737 Max jets.",
      [("12 2S19 Msta howitzers", 12, 12, "exact", "howitzer"),
       ("two 737 Max jets", 2, 2, "exact", "jet")]),
+    ("A Shahed costs about $20,000-$50,000.",
+     [("about $20,000-$50,000", 20000, 50000, "range", "usd")]),
     ("Demand for sub-300 sq m offices grew.", [("sub-300 sq m", None, 300, "less_than", "m2")]),
     ("Its 640bhp 5.2 litre engine.",
      [("640bhp", 640, 640, "exact", "hp"), ("5.2 litre", 5.2, 5.2, "exact", "litre")]),

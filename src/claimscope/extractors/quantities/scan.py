@@ -32,7 +32,7 @@ from claimscope.extractors.quantities.measures import (
     measure_after,
     unit_follows,
 )
-from claimscope.extractors.quantities.numbers import NumberRead, read_number
+from claimscope.extractors.quantities.numbers import NumberRead, read_digit_token, read_number
 from claimscope.extractors.quantities.phrasing import (
     bare_amount,
     has_digit,
@@ -212,6 +212,24 @@ def _number_at(view: TokenView, i: int, skip: int = 0
     return num, currency
 
 
+def _glued_money_range(view: TokenView, i: int) -> Found | None:
+    """"$20,000-$50,000", which the tokenizer keeps as "$" + "20,000-$50,000"."""
+    currency = lexicon().currency_symbols.get(view.lower[i])
+    if currency is None or i + 1 >= view.n:
+        return None
+    low_text, sep, high_text = view.text[i + 1].partition("-" + view.text[i])
+    low, high = read_digit_token(low_text), read_digit_token(high_text)
+    if not sep or low is None or high is None or low.unit or high.unit:
+        return None
+    scale = high.scale if low.scale == 1.0 else low.scale  # "$5-$10m": one scale for both
+    ends = _ordered(low.value * scale, high.value * high.scale, "unit")
+    if ends is None:
+        return None
+    approx = approximator_before(view.lower, i)
+    start = approx[1] if approx is not None else i
+    return Found(start, i + 2, ends[0], ends[1], "range", currency, "money")
+
+
 def _currency_letters(symbol: str, word: str) -> tuple[str, int] | None:
     """"$" then "US113": letters that, with the symbol, name the currency ("$us", "a$"),
     and how many there are; never without the symbol, so "A380" stays a name."""
@@ -270,7 +288,7 @@ def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
     below = word.startswith("sub-") and word[4:5].isdigit()  # "sub-300 sq m offices"
     got = _number_at(view, i, skip=4 if below else 0)
     if got is None:
-        return None
+        return _glued_money_range(view, i)
     num, currency = got
     first = i
     share = ratio(view, num) if currency is None else None
