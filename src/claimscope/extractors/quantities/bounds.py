@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from claimscope.extractors.quantities.lexicon import lexicon
 
-__all__ = ["approximator_before", "bounds", "RANGE_CONNECTORS"]
+__all__ = ["approximator_before", "bounds", "ordered_ends", "RANGE_CONNECTORS"]
 
 #: Tokens that join the two ends of a range without an opener ("20 to 25", "500-600").
 RANGE_CONNECTORS = frozenset({"-", "–", "—", "to", "or"})
@@ -52,3 +52,17 @@ def bounds(qualifier: str, value: float, high: float | None = None) -> tuple[flo
     if qualifier in ("less_than", "up_to"):
         return None, value
     return value, value
+
+
+def ordered_ends(low: float, high: float, opener: str | None) -> tuple[float, float] | None:
+    """The two ends of a range, low first; a falling pair only after "from"/"between" or
+    with units ("from -18 °C to -34 °C"), since "3-1" is a score.
+
+    >>> ordered_ends(25.0, 20.0, "from"), ordered_ends(3.0, 1.0, None)
+    ((20.0, 25.0), None)
+    """
+    if high > low:
+        return low, high
+    if high < low and opener is not None:
+        return high, low
+    return None

@@ -21,7 +21,12 @@ from claimscope.extractors.quantities.anaphora import (
     of_number,
     referent_before,
 )
-from claimscope.extractors.quantities.bounds import RANGE_CONNECTORS, approximator_before, bounds
+from claimscope.extractors.quantities.bounds import (
+    RANGE_CONNECTORS,
+    approximator_before,
+    bounds,
+    ordered_ends,
+)
 from claimscope.extractors.quantities.context import is_age, not_an_amount
 from claimscope.extractors.quantities.lexicon import STOP_WORDS, lexicon
 from claimscope.extractors.quantities.measures import (
@@ -32,7 +37,8 @@ from claimscope.extractors.quantities.measures import (
     measure_after,
     unit_follows,
 )
-from claimscope.extractors.quantities.numbers import NumberRead, read_digit_token, read_number
+from claimscope.extractors.quantities.money import after_by, currency_letters, glued_money_range
+from claimscope.extractors.quantities.numbers import NumberRead, read_number
 from claimscope.extractors.quantities.phrasing import (
     bare_amount,
     has_digit,
@@ -85,11 +91,11 @@ def _range_end(view: TokenView, first: NumberRead, opener: str | None,
     if conn not in allowed or (conn == "or" and first.digits != view.lower[j + 1][:1].isdigit()):
         return None
     k, skip = j + 1, 0
-    if conn == "to" and _after_by(view, first.start) and \
+    if conn == "to" and after_by(view, first.start) and \
             view.lower[k] in lexicon().currency_symbols:
         return None  # "rose by $43.6 billion to $419.2 billion": a change, then a level
     if view.lower[k] in lexicon().currency_symbols:
-        letters = _currency_letters(view.lower[k], view.lower[k + 1]) \
+        letters = currency_letters(view.lower[k], view.lower[k + 1]) \
             if k + 1 < view.n else None
         skip = letters[1] if letters is not None else 0  # "and $US171 million"
         k += 1
@@ -103,12 +109,6 @@ def _range_end(view: TokenView, first: NumberRead, opener: str | None,
     return second
 
 
-def _after_by(view: TokenView, start: int) -> bool:
-    """The figure at ``start`` follows "by", perhaps with a currency symbol between."""
-    k = start - 1
-    if k >= 0 and view.lower[k] in lexicon().currency_symbols:
-        k -= 1
-    return k >= 0 and view.lower[k] == "by"
 
 
 def _superlative(view: TokenView, start: int, end: int) -> bool:
@@ -189,7 +189,7 @@ def _number_at(view: TokenView, i: int, skip: int = 0
     if currency is not None:
         if i + 1 >= view.n:
             return None
-        letters = _currency_letters(lower[i], lower[i + 1])
+        letters = currency_letters(lower[i], lower[i + 1])
         if letters is not None:
             currency, skip = letters  # "$US113 trillion", "$A82,615,680"
         elif not lower[i + 1].lstrip("+-−")[:1].isdigit():
@@ -212,35 +212,16 @@ def _number_at(view: TokenView, i: int, skip: int = 0
     return num, currency
 
 
-def _glued_money_range(view: TokenView, i: int) -> Found | None:
-    """"$20,000-$50,000", which the tokenizer keeps as "$" + "20,000-$50,000"."""
-    currency = lexicon().currency_symbols.get(view.lower[i])
-    if currency is None or i + 1 >= view.n:
-        return None
-    low_text, sep, high_text = view.text[i + 1].partition("-" + view.text[i])
-    low, high = read_digit_token(low_text), read_digit_token(high_text)
-    if not sep or low is None or high is None or low.unit or high.unit:
-        return None
-    scale = high.scale if low.scale == 1.0 else low.scale  # "$5-$10m": one scale for both
-    ends = _ordered(low.value * scale, high.value * high.scale, "unit")
-    if ends is None:
-        return None
-    approx = approximator_before(view.lower, i)
-    start = approx[1] if approx is not None else i
-    return Found(start, i + 2, ends[0], ends[1], "range", currency, "money")
 
 
-def _currency_letters(symbol: str, word: str) -> tuple[str, int] | None:
-    """"$" then "US113": letters that, with the symbol, name the currency ("$us", "a$"),
-    and how many there are; never without the symbol, so "A380" stays a name."""
-    cut = 0
-    while cut < min(len(word), 3) and word[cut].isalpha():
-        cut += 1
-    if cut == 0 or not word[cut:cut + 1].isdigit():
+
+
+def _glued(view: TokenView, i: int) -> Found | None:
+    glued = glued_money_range(view, i)
+    if glued is None:
         return None
-    table = lexicon().currency_symbols
-    code = table.get(symbol + word[:cut]) or table.get(word[:cut] + symbol)
-    return (code, cut) if code is not None else None
+    start, end, low, high, currency = glued
+    return Found(start, end, low, high, "range", currency, "money")
 
 
 def _unit_range(view: TokenView, num: NumberRead, first: int, measure: Measure
@@ -256,7 +237,7 @@ def _unit_range(view: TokenView, num: NumberRead, first: int, measure: Measure
     if second is None or second.vague or second.fraction:
         return None
     again = measure_after(view, second, second.end, None, False)
-    ordered = _ordered(num.value, second.value, opener or "unit")
+    ordered = ordered_ends(num.value, second.value, opener or "unit")
     if again is None and opener == "from" and _stands_alone(view, second.end):
         again = attrs.evolve(measure, end=second.end)  # "from 208 pounds to 193"
     if again is None or again.unit != measure.unit or ordered is None:
@@ -269,14 +250,6 @@ def _stands_alone(view: TokenView, j: int) -> bool:
     return j >= view.n or not view.lower[j][:1].isalpha() or view.lower[j] in STOP_WORDS
 
 
-def _ordered(low: float, high: float, opener: str | None) -> tuple[float, float] | None:
-    """The two ends of a range, low first; a falling pair only after "from"/"between" or
-    with units ("from -18 °C to -34 °C"), since "3-1" is a score."""
-    if high > low:
-        return low, high
-    if high < low and opener is not None:
-        return high, low
-    return None
 
 
 def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
@@ -288,7 +261,7 @@ def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
     below = word.startswith("sub-") and word[4:5].isdigit()  # "sub-300 sq m offices"
     got = _number_at(view, i, skip=4 if below else 0)
     if got is None:
-        return _glued_money_range(view, i)
+        return _glued(view, i)
     num, currency = got
     first = i
     share = ratio(view, num) if currency is None else None
@@ -306,7 +279,7 @@ def _quantity_at(view: TokenView, i: int, state: State) -> Found | None:
         if second.scale > 1 and num.scale == 1 and num.value * second.scale <= second.value:
             value = num.value * second.scale  # "four to five thousand", "1 to 2 million"
         high, j = second.value, second.end
-        ordered = _ordered(value, high, opener)
+        ordered = ordered_ends(value, high, opener)
         if ordered is None:
             return None
         value, high = ordered
