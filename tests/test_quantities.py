@@ -254,6 +254,9 @@ def test_fractions_and_possessive_partitives(text: str, expected: list[tuple[obj
       ("12,500", 12500, 12500, "exact", "reservist")]),
     ("Russia lost 30 tanks this week, bringing its losses to 2,900.",
      [("30 tanks", 30, 30, "exact", "tank"), ("2,900", 2900, 2900, "exact", "tank")]),
+    ("Two-thirds of the hospitals are shut, and only 17 of 36 function.",
+     [("Two-thirds", 66.666667, 66.666667, "exact", "percent"),
+      ("17", 17, 17, "exact", "hospital"), ("36", 36, 36, "exact", "hospital")]),
     ("The shells, about 300,000 of which have arrived, are scarce.",
      [("about 300,000 of which", 3e5, 3e5, "about", "shell")]),
 ])

@@ -326,6 +326,7 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
                 approx = approximator_before(view.lower, first)
     elif num.fraction:
         unit, end, kind = "percent", num.end, "percent"
+        _remember_whole(view, num.end, state)
     else:
         begin = approx[1] if approx is not None else first
         j = skip_increment(view, j)
@@ -347,6 +348,15 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
     qualifier = _qualifier(num, high, approx)
     low, top = bounds(qualifier, value, high)
     return Found(start, end, low, top, qualifier, unit, kind)
+
+
+def _remember_whole(view: TokenView, j: int, state: State) -> None:
+    """"Two-thirds of the hospitals …, and only 17 of 36 function": the share names what
+    later bare figures count."""
+    if j + 2 < view.n and view.lower[j] == "of" and view.lower[j + 1] in _PARTITIVE:
+        head = read_head(view, j + 2)
+        if head is not None:
+            state.unit, state.sentence = head.unit, view.sent[head.index]
 
 
 def _qualifier(num: NumberRead, high: float | None, approx: tuple[str, int] | None) -> str:
