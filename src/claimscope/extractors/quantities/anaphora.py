@@ -115,7 +115,7 @@ def bare_count(view: TokenView, num: NumberRead, first: int, j: int, state: Stat
     if prev == "from" and first > 1 and lower[first - 2] in ("up", "down") and closing:
         unit = state.antecedent(sentence, 0)  # "1.1 million, up from 800,000"
         return (unit, j) if unit is not None else None
-    if prev == "of" and first > 1 and lower[first - 2][:1].isdigit() and closing:
+    if prev == "of" and first > 1 and lower[first - 2][:1].isdigit():
         unit = state.antecedent(sentence, 0)  # the "36" of "only 17 of 36 function"
         return (unit, j) if unit is not None else None
     if prev in ("to", "at") and closing:
