@@ -399,7 +399,12 @@ def read_number(lower: list[str], text: list[str], i: int,
     for size in range(min(4, len(lower) - i), 1, -1):
         couple = lexicon().couples.get(tuple(lower[i:i + size]))
         if couple is not None:
-            return NumberRead(float(couple[1]), i, i + size, qualifier=couple[0])
+            end, scale = i + size, lexicon().scales.get(lower[i + size], 1) \
+                if i + size < len(lower) else 1
+            if scale > 1:  # "a couple of hundred residents", "a few thousand troops"
+                return NumberRead(float(couple[1]) * scale, i, end + 1, qualifier=couple[0],
+                                  scaled=True, scale=float(scale))
+            return NumberRead(float(couple[1]), i, end, qualifier=couple[0])
     fraction = _read_fraction(lower, i)
     if fraction is not None:
         return fraction
