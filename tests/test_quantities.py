@@ -50,6 +50,8 @@ def found(text: str, nlp: spacy.language.Language = NLP) -> list[tuple[object, .
     ("Tens of thousands of residents lost power; millions were affected.",
      [("Tens of thousands of residents", 20000, None, "vague", "resident"),
       ("millions", 2e6, None, "vague", "resident")]),
+    ("Dozens, if not hundreds, of civilians were killed.",
+     [("Dozens, if not hundreds, of civilians", 24, None, "vague", "civilian")]),
     ("A couple of hundred residents stayed.",
      [("A couple of hundred residents", 200, 200, "about", "resident")]),
     ("A dozen buses and a couple of ambulances arrived.",

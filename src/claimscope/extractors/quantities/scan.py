@@ -120,6 +120,11 @@ def _counted(view: TokenView, num: NumberRead, j: int, state: State
              ) -> tuple[str | None, int] | None:
     """The counted noun after the number, or after "of" for vague and partitive forms."""
     lower = view.lower
+    if num.vague and j + 2 < view.n and lower[j] == "," and lower[j + 1] in ("if", "or"):
+        # "Dozens, if not hundreds, of civilians": the aside closes with ", of"
+        close = next((k for k in range(j + 2, min(j + 7, view.n - 1))
+                      if lower[k] == "," and lower[k + 1] == "of"), None)
+        j = close + 1 if close is not None else j
     if j < view.n and lower[j] == "more":
         head = read_head(view, j + 1)  # "hundreds more soldiers"
         return (head.unit, head.index + 1) if head is not None else None
