@@ -292,3 +292,17 @@ def test_according_to_figures_released_by_an_author() -> None:
             "34,183 people have been killed.")
     assert a.source.text == "figures released by the Gaza health ministry"
     assert (a.content.text, a.date) == ("34,183 people have been killed", "Tuesday")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Kyiv mocked the claim, saying the drones were decoys.", "Kyiv"),
+    ("The army responded on Monday, saying the drones were decoys.", "The army"),
+])
+def test_participle_after_a_clause_takes_its_subject(text: str, source: str) -> None:
+    a = one(text)
+    assert (a.source.text, a.cue.text, a.content.text) == (
+        source, "saying", "the drones were decoys")
+
+
+def test_a_sentence_opening_adjunct_is_no_source() -> None:
+    assert attributions("In a statement on Telegram, saying nothing new, it spoke.") == []

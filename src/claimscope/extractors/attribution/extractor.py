@@ -63,6 +63,11 @@ _PROMISSIVE = frozenset({"vow", "pledge", "promise", "threaten", "urge", "warn"}
 _NON_SOURCES = frozenset({"information", "data", "preliminary", "initial"})
 
 
+#: A sentence opening with these starts with an adjunct, not with its subject.
+_OPENING_PREPS = frozenset({"in", "on", "at", "after", "before", "during", "since", "from",
+                            "with", "without", "by", "for", "under", "amid", "despite"})
+
+
 @attrs.define
 class _Item:
     """One cue being resolved: its source(s), where its content starts, and the result."""
@@ -158,7 +163,10 @@ class AttributionExtractor:
                 return _Item(cue=cue, sources=last.sources, after=after, inherited=True)
             start = clause_start(tv, sent_start)
             end = np_right(tv, start, cue.first, adj)
-            if end > start and tv.lower[cue.first - 1] != ",":
+            # "Kyiv hit back, saying …": the subject of the clause before the comma; but a
+            # phrase running up to the comma ("Officials in Kyiv, saying") is no subject.
+            if end > start and (tv.lower[cue.first - 1] != "," or (
+                    end < cue.first - 2 and tv.lower[start] not in _OPENING_PREPS)):
                 return _Item(
                     cue=cue, sources=[Found(first=start, last=end)], after=after, inherited=True
                 )
