@@ -306,3 +306,18 @@ def test_participle_after_a_clause_takes_its_subject(text: str, source: str) -> 
 
 def test_a_sentence_opening_adjunct_is_no_source() -> None:
     assert attributions("In a statement on Telegram, saying nothing new, it spoke.") == []
+
+
+@pytest.mark.parametrize(("text", "source", "cue"), [
+    ("\u201cWhy are they shelling us?\u201d asked Olena, a resident.", "Olena", "asked"),
+    ("\u201cWhere is my son?\u201d she asked.", "she", "asked"),
+    ("\u201cWe will win!\u201d Graham said.", "Graham", "said"),
+])
+def test_a_quoted_question_or_exclamation_stays_with_its_speaker(
+        text: str, source: str, cue: str) -> None:
+    a = one(text)
+    assert (a.source.text, a.cue.text, a.mode) == (source, cue, "direct")
+
+
+def test_asked_without_a_quotation_is_a_request() -> None:
+    assert attributions("Kyiv asked for more Patriot systems.") == []

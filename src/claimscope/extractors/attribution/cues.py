@@ -121,6 +121,9 @@ def _constraint_ok(
         if j >= 0 and tv.lower[j] in _WHAT:
             return True
         return any(w in QUOTE_MARKS for w in tv.words[i + 1 : min(sent_end, i + 13)])
+    if constraint == "quote_adjacent":
+        return any(w in QUOTE_MARKS for w in tv.words[max(0, i - 4) : i]) or any(
+            w in QUOTE_MARKS for w in tv.words[i + 1 : i + 3])
     return True
 
 

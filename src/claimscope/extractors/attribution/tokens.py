@@ -24,6 +24,9 @@ __all__ = ["QUOTE_MARKS", "TokenView"]
 #: Characters that open or close a quotation, as single tokens.
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "„", "‟", "``", "''"})
 _ENDERS = frozenset({".", "!", "?", "...", "…"})
+#: Verbs that attach a question or exclamation in quotes to its speaker.
+_QUOTE_VERBS = frozenset({"said", "says", "asked", "asks", "told", "added", "wrote",
+                          "shouted", "replied", "exclaimed", "cried", "wondered"})
 _CLOSERS = frozenset({'"', "”", "’", "'", "»", ")"})
 #: Abbreviations the tokenizer splits from their period ("Lt", ".") that end no sentence.
 _ABBREVIATIONS = frozenset({
@@ -125,6 +128,9 @@ class TokenView:
                 while j < n and words[j] in _CLOSERS and not self.space[j - 1]:
                     self.para_of.append(para)
                     j += 1
+                if j > i + 1 and words[i] in ("?", "!") and self._speech_follows(j):
+                    i = j  # '"Why are they shelling us?" asked a resident.' is one sentence
+                    continue
                 self._close(start, j)
                 start = j
                 i = j
@@ -137,6 +143,11 @@ class TokenView:
             nxt = self.sentences[k + 1][0] if k + 1 < len(self.sentences) else n
             for t in range(s, nxt):
                 self.sent_of[t] = k
+
+    def _speech_follows(self, j: int) -> bool:
+        """A speech verb opens what follows a quotation ("asked a resident", "Olena said")."""
+        return any(w in _QUOTE_VERBS for w in self.lower[j:j + 3]) and not (
+            j < self.n and self.brk[j])
 
     def _close(self, start: int, end: int) -> None:
         while start < end and self.words[start].isspace():
