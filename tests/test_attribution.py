@@ -312,6 +312,8 @@ def test_a_sentence_opening_adjunct_is_no_source() -> None:
     ("\u201cWhy are they shelling us?\u201d asked Olena, a resident.", "Olena", "asked"),
     ("\u201cWhere is my son?\u201d she asked.", "she", "asked"),
     ("\u201cWe will win!\u201d Graham said.", "Graham", "said"),
+    ("\u201cWe will rebuild,\u201d she continued.", "she", "continued"),
+    ("\u201cGet down!\u201d a soldier shouted.", "a soldier", "shouted"),
 ])
 def test_a_quoted_question_or_exclamation_stays_with_its_speaker(
         text: str, source: str, cue: str) -> None:
@@ -321,3 +323,4 @@ def test_a_quoted_question_or_exclamation_stays_with_its_speaker(
 
 def test_asked_without_a_quotation_is_a_request() -> None:
     assert attributions("Kyiv asked for more Patriot systems.") == []
+    assert attributions("The shelling continued for hours.") == []
