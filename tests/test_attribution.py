@@ -324,3 +324,10 @@ def test_a_quoted_question_or_exclamation_stays_with_its_speaker(
 def test_asked_without_a_quotation_is_a_request() -> None:
     assert attributions("Kyiv asked for more Patriot systems.") == []
     assert attributions("The shelling continued for hours.") == []
+
+
+def test_assessments_and_revelations_with_a_clause_are_cues() -> None:
+    a = one("The Institute for the Study of War assessed that Russian forces were regrouping.")
+    assert (a.source.text, a.cue.text, a.content.text) == (
+        "The Institute for the Study of War", "assessed", "Russian forces were regrouping")
+    assert attributions("The footage revealed a burning tank.") == []
