@@ -195,6 +195,10 @@ def test_bare_figures_that_are_years_names_or_ages_are_not_amounts(text: str) ->
     ("Half a million people lack water, and 1.5m have left.",
      [("Half a million people", 5e5, 5e5, "exact", "person"),
       ("1.5m", 1.5e6, 1.5e6, "exact", "person")]),
+    ("Ukraine destroyed three tanks and damaged two others.",
+     [("three tanks", 3, 3, "exact", "tank"), ("two others", 2, 2, "exact", "tank")]),
+    ("The strike killed 16 civilians and injured 21 others.",
+     [("16 civilians", 16, 16, "exact", "civilian"), ("21 others", 21, 21, "exact", "person")]),
     ("Two reservists were among the 11 captured.",
      [("Two reservists", 2, 2, "exact", "reservist"), ("11 captured", 11, 11, "exact", "person")]),
 ])
