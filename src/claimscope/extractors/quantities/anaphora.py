@@ -20,7 +20,7 @@ from claimscope.extractors.quantities.tokens import TokenView
 from claimscope.extractors.quantities.units import is_plural, read_head, singular
 
 __all__ = ["PLURAL_VERBS", "State", "bare_count", "clause_unit", "of_number",
-           "referent_before"]
+           "others_counted", "referent_before"]
 
 _DEICTIC = frozenset({"the", "all", "remaining", "other", "another", "those", "these"})
 
@@ -131,6 +131,25 @@ def bare_count(view: TokenView, num: NumberRead, first: int, j: int, state: Stat
         unit = state.antecedent(sentence, 0)  # "to 3.9 million headsets, up from 2.4 million"
         return (unit, j) if unit is not None else None
     return None
+
+
+#: Verbs after which "two others" are more of the things just counted, not people.
+_THING_VERBS = frozenset({"destroyed", "damaged", "downed", "intercepted", "disabled",
+                          "hit", "struck", "shot", "sank", "seized", "burned"})
+
+
+def others_counted(view: TokenView, begin: int, state: State) -> str | None:
+    """"destroyed three tanks and damaged two others": tanks, not people.
+
+    >>> import spacy
+    >>> view = TokenView(spacy.blank("en")("they damaged two others"))
+    >>> others_counted(view, 2, State(unit="tank", sentence=0))
+    'tank'
+    """
+    verbs = view.lower[max(0, begin - 3):begin]
+    if not any(v in _THING_VERBS for v in verbs):
+        return None
+    return state.antecedent(view.sent[begin], 0)
 
 
 def referent_before(view: TokenView, start: int) -> str | None:

@@ -19,6 +19,7 @@ from claimscope.extractors.quantities.anaphora import (
     State,
     bare_count,
     of_number,
+    others_counted,
     referent_before,
 )
 from claimscope.extractors.quantities.bounds import (
@@ -345,7 +346,7 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
             return None
         unit, end = counted
         if unit == "person" and view.lower[end - 1] == "others":
-            unit = _others_counted(view, begin, state) or unit
+            unit = others_counted(view, begin, state) or unit
         kind = kind_of(unit) if unit is not None else "other"
     if num.year_like and measure is None and year_context(view, first, high):
         return None
@@ -355,19 +356,6 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
     qualifier = _qualifier(num, high, approx)
     low, top = bounds(qualifier, value, high)
     return Found(start, end, low, top, qualifier, unit, kind)
-
-
-#: Verbs after which "two others" are more of the things just counted, not people.
-_THING_VERBS = frozenset({"destroyed", "damaged", "downed", "intercepted", "disabled",
-                          "hit", "struck", "shot", "sank", "seized", "burned"})
-
-
-def _others_counted(view: TokenView, begin: int, state: State) -> str | None:
-    """"destroyed three tanks and damaged two others": tanks, not people."""
-    verbs = view.lower[max(0, begin - 3):begin]
-    if not any(v in _THING_VERBS for v in verbs):
-        return None
-    return state.antecedent(view.sent[begin], 0)
 
 
 def _remember_whole(view: TokenView, j: int, state: State) -> None:
