@@ -199,6 +199,11 @@ def test_bare_figures_that_are_years_names_or_ages_are_not_amounts(text: str) ->
      [("three tanks", 3, 3, "exact", "tank"), ("two others", 2, 2, "exact", "tank")]),
     ("The strike killed 16 civilians and injured 21 others.",
      [("16 civilians", 16, 16, "exact", "civilian"), ("21 others", 21, 21, "exact", "person")]),
+    ("More than 7 million Congolese are displaced; 500 Chinese embassy staff left.",
+     [("More than 7 million Congolese", 7e6, None, "more_than", "person"),
+      ("500 Chinese embassy staff", 500, 500, "exact", "staff")]),
+    ("Only 197 trucks entered, compared with 500 a day before the war.",
+     [("197 trucks", 197, 197, "exact", "truck"), ("500", 500, 500, "exact", "truck")]),
     ("Two reservists were among the 11 captured.",
      [("Two reservists", 2, 2, "exact", "reservist"), ("11 captured", 11, 11, "exact", "person")]),
 ])

@@ -130,9 +130,19 @@ def _is_stop(view: TokenView, k: int) -> bool:
                                            "PART")
 
 
+#: Words that may follow a plural head and start the clause's verb phrase.
+_CLAUSE_WORDS = frozenset({"are", "were", "have", "had", "remain", "fled", "died", "live",
+                           "lived", "left", "returned"})
+
+
 def _head_like(view: TokenView, k: int, singular_ok: bool) -> bool:
     word = view.lower[k]
     lex = lexicon()
+    if word.endswith("ese") and view.is_title(k) and k > 0 and not view.is_title(k - 1):
+        # "7 million Congolese are displaced": a demonym is its own plural (but "500
+        # Chinese embassy staff" count staff)
+        after = view.lower[k + 1] if k + 1 < view.n else "."
+        return not after[:1].isalpha() or after in STOP_WORDS or after in _CLAUSE_WORDS
     if singular_ok and (word in lex.counted or word in lex.no_plural_heads):
         return True
     if view.tagged and view.tag[k] in ("NNS", "NNPS"):
