@@ -251,6 +251,9 @@ def test_space_grouped_digits_and_figures_after_a_date(
     ("One fourth of the population fled.", [("One fourth", 25, 25, "exact", "percent")]),
     ("Three of Russia's warships were hit.",
      [("Three of Russia's warships", 3, 3, "exact", "warship")]),
+    ("Some 1.7 million of Gaza's 2.3 million people fled.",
+     [("Some 1.7 million", 1.7e6, 1.7e6, "about", "person"),
+      ("2.3 million people", 2.3e6, 2.3e6, "exact", "person")]),
     ("A fourth drone hit the depot on the fourth day.", []),
 ])
 def test_fractions_and_possessive_partitives(text: str, expected: list[tuple[object, ...]]

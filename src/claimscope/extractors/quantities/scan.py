@@ -159,6 +159,8 @@ def _after_of(view: TokenView, num: NumberRead, j: int, state: State
             return state.antecedent(view.sent[j]) or referent_before(view, num.start), j + 2
         return state.antecedent(view.sent[j]) or "person", j + 2
     owner = j + 2 < view.n and view.lower[j + 2] in ("'s", "’s") and view.is_title(j + 1)
+    if owner and j + 3 < view.n and view.lower[j + 3][:1].isdigit():
+        return of_number(view, j + 3, j, state)  # "1.7 million of Gaza's 2.3 million people"
     if det in _PARTITIVE or owner:
         # "one of the shells" singles one out; only larger partitives count.
         # "two of Russia's warships": a possessive name is a determiner too.
