@@ -204,6 +204,8 @@ def test_bare_figures_that_are_years_names_or_ages_are_not_amounts(text: str) ->
       ("500 Chinese embassy staff", 500, 500, "exact", "staff")]),
     ("Only 197 trucks entered, compared with 500 a day before the war.",
      [("197 trucks", 197, 197, "exact", "truck"), ("500", 500, 500, "exact", "truck")]),
+    ("Israeli Strikes Kill 27 in Gaza", [("27", 27, 27, "exact", "person")]),
+    ("Gaza death toll passes 40,000, ministry says", [("40,000", 4e4, 4e4, "exact", "person")]),
     ("Two reservists were among the 11 captured.",
      [("Two reservists", 2, 2, "exact", "reservist"), ("11 captured", 11, 11, "exact", "person")]),
 ])

@@ -25,7 +25,8 @@ __all__ = ["PLURAL_VERBS", "State", "bare_count", "clause_unit", "of_number",
 _DEICTIC = frozenset({"the", "all", "remaining", "other", "another", "those", "these"})
 
 _TOLL_LINKS = frozenset({"at", "to", "reached", "hit", "stood", "rose", "climbed", "of", "is",
-                         "was", "now"})
+                         "was", "now", "passes", "passed", "exceeds", "exceeded", "tops",
+                         "topped", "surpassed", "surpasses", "nears", "neared", "crossed"})
 
 PLURAL_VERBS = frozenset({"have", "had", "were", "are", "fled", "died", "remain", "remained",
                            "lost", "left", "lived", "live", "gathered", "took"})

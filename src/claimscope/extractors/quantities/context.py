@@ -15,7 +15,7 @@ import json
 from importlib.resources import files
 from typing import Any
 
-from claimscope.extractors.quantities.lexicon import MONTHS, STOP_WORDS
+from claimscope.extractors.quantities.lexicon import MONTHS, STOP_WORDS, lexicon
 from claimscope.extractors.quantities.tokens import TokenView
 
 __all__ = ["not_an_amount", "designators", "is_age", "CLOCK_WORDS"]
@@ -87,7 +87,9 @@ def _is_identifier(view: TokenView, start: int) -> bool:
     named = prev[:1].isupper() or (prev.isalpha() and not prev.islower())
     if not named or low in _OPENERS or low in STOP_WORDS or low in MONTHS:
         return False
-    # Title-case headline verbs ("Russia Fires 40 Missiles") are not names.
+    # Title-case headline verbs ("Russia Fires 40 Missiles", "Strikes Kill 27") are not names.
+    if low in lexicon().casualty_verbs:
+        return False
     return not (low.endswith(("s", "ed")) and prev.isalpha() and len(prev) > 3)
 
 
