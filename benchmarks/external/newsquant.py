@@ -163,7 +163,7 @@ def unit_key(name: str | None) -> str:
 def head_keys(name: str | None) -> set[str]:
     """:func:`unit_key` of a unit and of its heads: a rate's "per X" dropped, then the
     modifiers ("heart transplant" -> "transplant", "australian dollar per year" ->
-    "australian dollar", "dollar"); "% of the condos" is a percentage."""
+    "australian dollar", "dollar"); "% of the X" is a percentage."""
     key = unit_key(name)
     if key.startswith("% "):
         return {key, "percentage"}

@@ -43,7 +43,7 @@ def number_starts() -> frozenset[str]:
         | set(lex.fraction_counters) | set(lex.currency_symbols) | {"a", "an", "several"})
 
 
-#: After a fraction these make it a share: "half of", "half the condos", "a third its size".
+#: After a fraction these make it a share: "half of", "half the shelters", "a third its size".
 _SHARE_OF = frozenset({"of", "the", "its", "their", "his", "her"})
 
 
@@ -101,21 +101,21 @@ def trailing_bound(view: TokenView, j: int) -> tuple[int, str] | None:
 
 def bare_amount(view: TokenView, num: NumberRead, j: int) -> tuple[str | None, int] | None:
     """A figure in digits with nothing counted after it ("the index fell to 7,425.81",
-    "about 1000 come from Asia"): an amount of no unit, once dates, ids and codes are out."""
+    "about 4,000 arrived by sea"): an amount of no unit, once dates, ids and codes are out."""
     lower, text = view.lower, view.text
     if not num.digits or (num.year_like and approximator_before(lower, num.start) is None):
         return None  # a bare "2019" is a year
     before = lower[num.start - 1] if num.start > 0 else ""
     after = text[j] if j < view.n else ""
     if _name_follows(view, j) and view.sent[j] == view.sent[num.start]:
-        return None  # "358 El Brillo Way", "787 Dreamliner", "11 Pro": part of a name
+        return None  # "12 Harbour Road", "787 Dreamliner", "15 Pro": part of a name
     if after[:1] in "+-−" and after[1:2].isdigit():
         return None  # "3 -1": a score or a code, not an amount
     if before == "(" and after == ")":
         return None  # "(4)": a jersey or list number
     if before == "," and num.start > 1 and text[num.start - 2][:1].isupper() \
             and after in (",", ".", ";"):
-        return None  # "Senard, 65, said": an age in apposition
+        return None  # "Petrov, 54, said": an age in apposition
     if before in RANGE_CONNECTORS and num.start > 1 and has_digit(lower[num.start - 2]):
         return None  # the far end of a range already rejected ("aged 18 to 34")
     return None, j
