@@ -134,7 +134,7 @@ def test_bare_numbers_take_their_meaning_from_context() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("The index fell 2.1% to 7,425.81 on Friday.",
      [("2.1%", 2.1, 2.1, "exact", "percent"), ("7,425.81", 7425.81, 7425.81, "exact", None)]),
-    ("About 1000 come from abroad each year.", [("About 1000", 1000, 1000, "about", None)]),
+    ("About 1000 arrived by sea.", [("About 1000", 1000, 1000, "about", None)]),
     ("Water froze at minus-130 degrees.", [("minus-130 degrees", -130, -130, "exact", "degree")]),
     ("The deficit widened to $-50.8bn.", [("$-50.8bn", -5.08e10, -5.08e10, "exact", "usd")]),
     ("Debt was about $US113 trillion; the estate fetched $A82,615,680.",
