@@ -18,7 +18,7 @@ exact, the range ``(low, high)`` when both differ, else its one bound; quantulum
 value+unit also needs the unit names to be equal after normalisation (:func:`unit_key`):
 lower case, the last word singular, quantulum3-style names for claimscope's short unit
 codes (``km`` -> ``kilometre``, ``usd`` -> ``dollar``, ``percent`` -> ``percentage``; the
-long name comes from the unit's pint name in claimscope's units.json, currencies from
+long name comes from the unit's pint name (claimscope's ``conversion.pint_name``), currencies from
 :data:`CURRENCY_NAMES`), and a few aliases (:data:`SYNONYMS`: ``people`` = ``person``,
 ``dimensionless`` = ``-``, ``ppb`` = ``parts-per-billion``). Counted nouns must be the
 same phrase: claimscope's ``vehicle`` does not match a gold ``Kia Hyundai vehicle``. A
@@ -42,11 +42,12 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterable
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from _common import arguments, close, pipeline_for, prf, report, suite_path
+
+from claimscope.extractors.quantities.conversion import pint_name
+from claimscope.extractors.quantities.units import singular
 
 #: A value: (single, None) or (low, high) for a range.
 Value = tuple[float, float | None]
@@ -114,14 +115,6 @@ def matches(gold: Value, pred: Value) -> bool:
     return close((gold[0] + gold[1]) / 2, pred[0])
 
 
-@cache
-def _pint_names() -> dict[str, str]:
-    """claimscope unit code -> its pint name, from the package's units.json."""
-    data = resources.files("claimscope.extractors.quantities").joinpath("data/units.json")
-    units = json.loads(data.read_text(encoding="utf-8"))["units"]
-    return {code: entry["pint"] for code, entry in units.items()}
-
-
 def _long_name(pint_name: str) -> str:
     """pint's ``kilometer ** 2`` -> ``square kilometre``, ``mile / hour`` -> ``mile per hour``."""
     name = pint_name.replace("_", " ").replace("10 * ", "")
@@ -132,31 +125,23 @@ def _long_name(pint_name: str) -> str:
     return name.replace(" / ", " per ")
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
-
-
 def unit_key(name: str | None) -> str:
     """A unit name normalised for comparison (``None`` and ``dimensionless`` -> ``-``)."""
     if name is None or not name.strip():
         return "-"
     key = " ".join(name.lower().split())
     key = CURRENCY_NAMES.get(key) or key
-    key = _long_name(_pint_names()[key]).lower() if key in _pint_names() else key
+    pint = pint_name(key)
+    key = _long_name(pint).lower() if pint is not None else key
     for american, british in _SPELLING:
         key = key.replace(american, british)
     key = ALIASES.get(key, key)
     words = key.split(" ")
     if words[-1] not in ("-", "celsius", "fahrenheit", "gas", "lbs"):
-        words[-1] = _singular(words[-1])
+        words[-1] = singular(words[-1])
     if "per" in words[1:]:  # "revolutions per minute"
-        words[words.index("per") - 1] = _singular(words[words.index("per") - 1])
+        k = words.index("per") - 1
+        words[k] = singular(words[k])
     return ALIASES.get(" ".join(words), " ".join(words))
 
 

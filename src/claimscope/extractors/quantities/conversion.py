@@ -17,7 +17,7 @@ import json
 from importlib.resources import files
 from typing import Any
 
-__all__ = ["BASE_UNITS", "to_base"]
+__all__ = ["BASE_UNITS", "pint_name", "to_base"]
 
 #: The unit each kind is restated in, by its name in ``data/units.json``.
 BASE_UNITS: dict[str, str] = {
@@ -30,6 +30,16 @@ def _units() -> dict[str, Any]:
     raw = json.loads(files(__package__).joinpath("data/units.json").read_text("utf-8"))
     units: dict[str, Any] = raw["units"]
     return units
+
+
+def pint_name(unit: str) -> str | None:
+    """The pint expression of one of our unit names, ``None`` for counted nouns and money.
+
+    >>> pint_name("km2"), pint_name("tank")
+    ('kilometer ** 2', None)
+    """
+    entry = _units().get(unit)
+    return None if entry is None else str(entry["pint"])
 
 
 @functools.cache

@@ -344,9 +344,10 @@ def _finish(view: TokenView, num: NumberRead, currency: str | None, first: int, 
             counted, first = (label[0], j), label[1]  # "tanks – 4"
         if counted is None:
             counted = bare_amount(view, num, j)
-            if counted is not None and state.antecedent(view.sent[num.start], 0):
+            earlier = state.antecedent(view.sent[num.start], 0)
+            if counted is not None and earlier is not None:
                 # "197 trucks entered, compared with 500 a day": the sentence's counted noun
-                counted = state.antecedent(view.sent[num.start], 0), counted[1]
+                counted = earlier, counted[1]
         if counted is None:
             return None
         unit, end = counted
